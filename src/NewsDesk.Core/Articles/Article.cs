@@ -1,0 +1,106 @@
+using NewsDesk.Core.Sources;
+
+namespace NewsDesk.Core.Articles;
+
+/// <summary>A story: the unit that is ingested, edited, tagged and published.</summary>
+public sealed class Article
+{
+    public const int MaxHeadlineLength = 500;
+    public const int MaxSlugLength = 120;
+
+    public Article(string slug, string headline, string body, ArticleStatus status, DateTime createdAt)
+    {
+        Slug = slug;
+        Headline = headline;
+        Body = body;
+        Status = status;
+        CreatedAt = createdAt;
+        ModifiedAt = createdAt;
+        Version = Guid.NewGuid();
+    }
+
+    public int Id { get; private set; }
+
+    public string Slug { get; set; }
+
+    public string Headline { get; set; }
+
+    public string? Standfirst { get; set; }
+
+    /// <summary>The story text as Markdown; rendered (and sanitized) only by the reading view.</summary>
+    public string Body { get; set; }
+
+    public string? Byline { get; set; }
+
+    public string? ImageCredit { get; set; }
+
+    public int? SourceId { get; set; }
+
+    public Source? Source { get; set; }
+
+    /// <summary>The outlet's name as shown to readers; kept even when no <see cref="Source"/> row exists.</summary>
+    public string? SourceName { get; set; }
+
+    public string? OriginalUrl { get; set; }
+
+    /// <summary>The identity the source gave the item (a feed GUID, a file name); unique per source.</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>Content fingerprint used by ingest to recognise an item it has seen.</summary>
+    public string? ContentHash { get; set; }
+
+    public ArticleStatus Status { get; private set; }
+
+    /// <summary>When the story was (or is to be) published, UTC.</summary>
+    public DateTime? PublishedAt { get; private set; }
+
+    /// <summary>When the story itself was last updated for readers, UTC (the "Updated" line).</summary>
+    public DateTime? UpdatedAt { get; set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Last change to the stored row, UTC; drives caching headers.</summary>
+    public DateTime ModifiedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token, replaced on every save through <see cref="Touch"/>.</summary>
+    public Guid Version { get; private set; }
+
+    public ICollection<ArticleTerm> Terms { get; } = [];
+
+    public ICollection<ArticleRevision> Revisions { get; } = [];
+
+    public bool IsPublic(DateTime now) => Status == ArticleStatus.Published && PublishedAt <= now;
+
+    public void Publish(DateTime publishedAt)
+    {
+        Status = ArticleStatus.Published;
+        PublishedAt = publishedAt;
+    }
+
+    public void MoveTo(ArticleStatus status)
+    {
+        Status = status;
+    }
+
+    /// <summary>Marks the row changed: a new concurrency token and modification time.</summary>
+    public void Touch(DateTime now)
+    {
+        ModifiedAt = now;
+        Version = Guid.NewGuid();
+    }
+
+    public ArticleRevision Snapshot(int number, DateTime at, string reason, string? author) => new()
+    {
+        Article = this,
+        Number = number,
+        CreatedAt = at,
+        Reason = reason,
+        Author = author,
+        Slug = Slug,
+        Headline = Headline,
+        Standfirst = Standfirst,
+        Body = Body,
+        Byline = Byline,
+        Status = Status,
+    };
+}

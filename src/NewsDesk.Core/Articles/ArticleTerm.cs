@@ -1,0 +1,39 @@
+using NewsDesk.Core.Taxonomy;
+
+namespace NewsDesk.Core.Articles;
+
+/// <summary>Links an article to a region, topic or tag, with the tagger's score and the editor's decision.</summary>
+public sealed class ArticleTerm
+{
+    public int ArticleId { get; set; }
+
+    public Article Article { get; set; } = null!;
+
+    public int TermId { get; set; }
+
+    public Term Term { get; set; } = null!;
+
+    /// <summary>Confidence in [0, 1]; 1 for links an editor added.</summary>
+    public double Score { get; set; }
+
+    public LinkOrigin Origin { get; set; }
+
+    /// <summary>An editor's accept or reject; automatic re-tagging never overwrites it.</summary>
+    public LinkDecision Decision { get; set; }
+
+    /// <summary>The tagger's evidence spans as JSON (text, start, end), for the desk's tag panel.</summary>
+    public string? Evidence { get; set; }
+}
+
+public enum LinkOrigin
+{
+    Auto,
+    Editor,
+}
+
+public enum LinkDecision
+{
+    None,
+    Accepted,
+    Rejected,
+}

@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Core.Hosting;
+
+namespace NewsDesk.Core.Data;
+
+/// <summary>Brings the store up to date at start; every host calls this before serving.</summary>
+public static class NewsDeskDatabase
+{
+    /// <summary>Creates the data directory and applies pending migrations. Failures become a one-line <see cref="StoreUnavailableException"/>.</summary>
+    public static async Task MigrateAsync(NewsDeskDbContext db, NewsDeskPaths paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(paths);
+        var file = paths.DatabaseFile;
+        var where = file ?? "(in memory)";
+        try
+        {
+            if (file is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"Cannot open the database {where}: {OneLine(ex.Message)}", ex);
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

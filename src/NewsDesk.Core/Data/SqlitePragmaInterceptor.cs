@@ -1,0 +1,37 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace NewsDesk.Core.Data;
+
+/// <summary>
+/// Sets the durability and locking pragmas on every SQLite connection as it opens: the provider's defaults
+/// (rollback journal, synchronous=NORMAL under WAL in some builds, no busy timeout) lose writes or fail fast under load.
+/// </summary>
+internal sealed class SqlitePragmaInterceptor(int busyTimeoutMilliseconds) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = string.Create(
+        CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (connection is SqliteConnection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (connection is SqliteConnection)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NewsDesk.Core.Hosting;
+
+/// <summary>Where NewsDesk keeps its files; bound to the <c>NewsDesk</c> configuration section.</summary>
+public sealed class NewsDeskOptions
+{
+    public const string Section = "NewsDesk";
+
+    /// <summary>Database, uploads and keys. Relative paths resolve against the repository root. Default: <c>data/</c>.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Seed articles imported into an empty store. Default: <c>seeds/</c>.</summary>
+    public string? SeedsDirectory { get; set; }
+
+    /// <summary>How long a connection waits for another writer's lock before failing.</summary>
+    [Range(0, 600_000)]
+    public int BusyTimeoutMilliseconds { get; set; } = 5000;
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.DataProtection;
+using NewsDesk.Core;
+using NewsDesk.Core.Data;
+using NewsDesk.Core.Hosting;
+using NewsDesk.Ingest;
+using NewsDesk.Reading;
+using NewsDesk.Web;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // Started from elsewhere (`dotnet /app/NewsDesk.Web.dll`, a service manager), the settings beside the assembly apply.
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+});
+// RCL assets (the reading view's CSS) are served from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    // A store that cannot be opened is reported once, in one line, by the catch below: not as the host's stack trace.
+    .Filter.ByExcluding(e => e.Exception is StoreUnavailableException));
+
+builder.Services.AddNewsDeskCore(builder.Configuration);
+builder.Services.AddNewsDeskIngest(builder.Configuration);
+builder.Services.AddNewsDeskReading();
+builder.Services.AddHostedService<StorePreparation>();
+builder.Services.AddDataProtection().PersistKeysToDbContext<NewsDeskDbContext>().SetApplicationName("NewsDesk");
+builder.Services.AddRazorPages();
+builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSerilogRequestLogging();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/healthz");
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (StoreUnavailableException ex)
+{
+    StartupLog.CannotStart(app.Logger, ex.Message);
+    return 1;
+}
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
