@@ -65,6 +65,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         };
         page.PageError += (_, error) => consoleErrors.Add(error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                consoleErrors.Add($"{response.Status} {response.Url}");
+            }
+        };
         return page;
     }
 

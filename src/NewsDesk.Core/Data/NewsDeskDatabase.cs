@@ -21,7 +21,12 @@ public static class NewsDeskDatabase
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            // Migrate() also diffs the model against the snapshot, which costs most of a second at every start;
+            // asking the history table first keeps restarts fast. Migrate() takes a lock, so racing instances are safe.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
         {
