@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
+using NewsDesk.Core.Taxonomy;
 
 namespace NewsDesk.Core;
 
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiteClock>();
+        services.TryAddScoped<IArticleTagger, UntaggedArticles>();
 
         var busyTimeout = configuration.GetSection(NewsDeskOptions.Section).GetValue(nameof(NewsDeskOptions.BusyTimeoutMilliseconds), 5000);
         var pragmas = new SqlitePragmaInterceptor(busyTimeout);

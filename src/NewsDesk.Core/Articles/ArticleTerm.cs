@@ -5,6 +5,13 @@ namespace NewsDesk.Core.Articles;
 /// <summary>Links an article to a region, topic or tag, with the tagger's score and the editor's decision.</summary>
 public sealed class ArticleTerm
 {
+    /// <summary>Automatic suggestions at or above this score are shown to readers until an editor decides.</summary>
+    public const double PublicScoreThreshold = 0.5;
+
+    /// <summary>Links readers see: accepted by an editor, or suggested with enough confidence and not rejected.</summary>
+    public static System.Linq.Expressions.Expression<Func<ArticleTerm, bool>> IsPublic { get; } =
+        l => l.Decision == LinkDecision.Accepted || (l.Decision == LinkDecision.None && l.Score >= PublicScoreThreshold);
+
     public int ArticleId { get; set; }
 
     public Article Article { get; set; } = null!;

@@ -5,6 +5,7 @@ using NewsDesk.Core.Articles;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Sources;
+using NewsDesk.Core.Taxonomy;
 using NewsDesk.Ingest.PlainText;
 
 namespace NewsDesk.Ingest.Seeding;
@@ -16,6 +17,7 @@ namespace NewsDesk.Ingest.Seeding;
 public sealed partial class SeedImporter(
     NewsDeskDbContext db,
     NewsDeskPaths paths,
+    IArticleTagger tagger,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<SeedImporter> logger)
@@ -95,6 +97,7 @@ public sealed partial class SeedImporter(
         article.Publish(parsed.PublishedAt ?? now);
         article.Revisions.Add(article.Snapshot(1, now, "seed", author: null));
         db.Articles.Add(article);
+        await tagger.TagAsync(article, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
