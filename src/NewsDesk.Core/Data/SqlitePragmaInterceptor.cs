@@ -8,6 +8,7 @@ namespace NewsDesk.Core.Data;
 /// <summary>
 /// Sets the durability and locking pragmas on every SQLite connection as it opens: the provider's defaults
 /// (rollback journal, synchronous=NORMAL under WAL in some builds, no busy timeout) lose writes or fail fast under load.
+/// Code that needs the raw connection must open it with <c>Database.OpenConnectionAsync()</c> so this runs.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {

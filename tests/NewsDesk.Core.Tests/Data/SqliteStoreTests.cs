@@ -11,8 +11,9 @@ public sealed class SqliteStoreTests
     {
         await using var store = await TestStore.CreateAsync(settings: new Dictionary<string, string?> { ["NewsDesk:BusyTimeoutMilliseconds"] = "4321" });
         await using var scope = store.NewContext();
+        // Opened through EF, as every store access is: a raw DbConnection.Open() would bypass the interceptor.
+        await scope.Db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         var connection = scope.Db.Database.GetDbConnection();
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
         Assert.Equal("2", await ScalarAsync(connection, "PRAGMA synchronous")); // 2 = FULL
