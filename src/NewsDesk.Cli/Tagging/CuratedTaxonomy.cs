@@ -1,9 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsDesk.Core.Data;
+using NewsDesk.Core.Taxonomy;
 using NewsDesk.Tagging.Taxonomy;
 
 namespace NewsDesk.Cli.Tagging;
 
-/// <summary>The store's taxonomy for <c>tag --curated</c>; filled in with the store wiring.</summary>
+/// <summary>The store's taxonomy (built-in data plus admins' aliases, merges and added terms) for <c>tag --curated</c>.</summary>
 internal static class CuratedTaxonomy
 {
-    public static Task<TaxonomySnapshot> LoadAsync(string? databaseFile, CancellationToken cancellationToken) => Task.FromResult(TaxonomySnapshot.BuiltIn);
+    public static async Task<TaxonomySnapshot> LoadAsync(string? databaseFile, CancellationToken cancellationToken)
+    {
+        using var host = await CliHost.StartAsync(databaseFile, cancellationToken);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TaxonomyCache>().GetAsync(scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>(), cancellationToken);
+    }
 }

@@ -25,38 +25,9 @@ public static class Tagger
     private const double DerivedRegionCountryMinimum = 0.55;
     private const int MaxEvidence = 40;
 
-    private static readonly HashSet<string> PronounGovernors = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "told", "tell", "tells", "give", "gave", "gives", "for", "to", "with", "let", "of", "from", "join", "help", "helps", "show", "among",
-        "about", "by", "against", "before", "after", "like", "than", "upon", "into", "toward", "towards", "all", "both", "hit", "hits", "attack", "attacked",
-        "warn", "warned", "asked", "ask", "make", "made", "allow", "allowed", "let's", "send", "sent", "call", "called", "both", "most", "some", "many",
-    };
 
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
-    {
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "On", "In", "At", "As",
-        "And", "But", "Or", "If", "When", "While", "After", "Before", "Since", "For", "From", "With", "By", "To", "Of", "Monday", "Tuesday", "Wednesday",
-        "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Assembly", "Staff", "Office",
-        "Affairs", "Defence", "Defense", "Foreign", "State", "Interior", "Home", "Justice", "National", "Security", "Finance", "Trade", "Commerce",
-        "Energy", "Minister", "Ministry", "General", "President", "Secretary", "Prime", "Deputy", "Vice", "Senior", "Chief", "Executive", "Who", "Said",
-        "Says", "Told", "Was", "Is", "Has", "Had", "Will", "Would", "Also", "Reuters", "AP", "AFP", "PTI", "Xinhua", "Kyodo", "Yonhap", "TASS", "Tass",
-    };
 
-    private static readonly HashSet<string> OfficeWords = new(StringComparer.Ordinal)
-    {
-        "of", "for", "the", "and", "Defence", "Defense", "State", "Foreign", "Affairs", "Interior", "Home", "Justice", "National", "Security",
-        "Finance", "Economy", "Navy", "Army", "Staff", "Homeland", "Trade", "Commerce", "Industry", "Energy", "War", "Veterans", "Public", "Armed",
-        "Forces", "Air", "Force", "Joint", "Chiefs", "Intelligence", "Cyber", "Digital", "Space", "Prime", "Deputy", "Vice", "Senior", "General",
-        "Chief", "Staff", "Information", "Communications", "Policy", "Maritime", "Coast", "Guard", "Operations", "Cabinet", "Party", "Central",
-        "Military", "Commission", "Council", "Ministry", "Minister", "Secretary", "President", "Director", "Lieutenant", "Major", "Rear", "Admiral",
-        "Marine", "Corps", "Ground", "Self-Defense", "Self-Defence", "Defense", "Emergency", "Situations", "Strategic",
-    };
 
-    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
-    {
-        "al", "bin", "ibn", "van", "von", "de", "der", "da", "di", "del", "la", "le", "el", "du", "dos", "das", "ben", "abu", "bint",
-    };
 
     [ThreadStatic]
     private static Scratch? _scratch;
@@ -71,7 +42,7 @@ public static class Tagger
         var scratch = _scratch ??= new Scratch();
         scratch.Prepare(taxonomy);
         var text = input.Text;
-        var zones = input.Zones is Zone[] array ? array : input.Zones.ToArray();
+        var zones = input.ZoneArray;
         var count = Text.Tokenizer.Tokenize(text, zones, taxonomy.Vocabulary, ref scratch.Tokens);
         if (count == 0)
         {
@@ -147,6 +118,8 @@ public static class Tagger
                 ArrayPool<int>.Shared.Return(_placeAt);
             }
         }
+
+        private bool Is(int t, WordRole role) => _tokens[t].Id is var id and >= 0 && id < taxonomy.WordRoles.Length && (taxonomy.WordRoles[id] & role) != 0;
 
         private string Surface(int t) => text[_tokens[t].Start.._tokens[t].End];
 
@@ -233,7 +206,7 @@ public static class Tagger
 
                 // In a shouted line "US" may be "us": "TOLD US", "FOR US".
                 if (ok && first == last && p.Pattern.Surfaces[0].Length == 2 && (_tokens[first].Shape & TokenShape.ShoutedLine) != 0
-                    && first > 0 && PronounGovernors.Contains(Surface(first - 1)))
+                    && first > 0 && Is(first - 1, WordRole.PronounGovernor))
                 {
                     ok = false;
                 }
@@ -256,19 +229,19 @@ public static class Tagger
             }
 
             var before = hit.First - 1;
-            if (before >= 0 && Glued(before, hit.First) && _placeAt[before] < 0 && CapitalisedMidSentence(before) && !taxonomy.Titles.Contains(Surface(before)))
+            if (before >= 0 && Glued(before, hit.First) && _placeAt[before] < 0 && CapitalisedMidSentence(before) && !Is(before, WordRole.Title))
             {
                 return true;
             }
 
-            if (before >= 0 && Glued(before, hit.First) && _placeAt[before] < 0 && (flags & PlaceFlags.NameLike) != 0 && taxonomy.Titles.Contains(Surface(before)))
+            if (before >= 0 && Glued(before, hit.First) && _placeAt[before] < 0 && (flags & PlaceFlags.NameLike) != 0 && Is(before, WordRole.Title))
             {
                 return true; // "Mr Jordan", "General Chad"
             }
 
             var after = hit.Last + 1;
             return (flags & (PlaceFlags.NameLike | PlaceFlags.NeedsContext)) != 0 && after < count && Glued(hit.Last, after) && _placeAt[after] < 0
-                && (_tokens[after].Shape & TokenShape.Capitalised) != 0 && !_tokens[after].CaseBlind && !taxonomy.OrganisationHeads.Contains(Surface(after));
+                && (_tokens[after].Shape & TokenShape.Capitalised) != 0 && !_tokens[after].CaseBlind && !Is(after, WordRole.OrganisationHead);
         }
 
         private bool CapitalisedMidSentence(int t) =>
@@ -433,7 +406,7 @@ public static class Tagger
         private void AddEvidence(int place, Evidence evidence)
         {
             var list = scratch.Evidence[place] ??= [];
-            if (list.Count < MaxEvidence && !list.Exists(e => e.Start == evidence.Start && e.End == evidence.End))
+            if (list.Count < MaxEvidence && !Contains(list, evidence))
             {
                 list.Add(evidence);
             }
@@ -636,7 +609,7 @@ public static class Tagger
 
             public void Add(Evidence evidence, float weight)
             {
-                if (!Evidence.Exists(e => e.Start == evidence.Start))
+                if (!Contains(Evidence, evidence))
                 {
                     Raw += weight;
                     if (Evidence.Count < MaxEvidence)
@@ -763,7 +736,7 @@ public static class Tagger
             var nameTokens = new HashSet<int>();
             for (var i = 0; i < count; i++)
             {
-                if (_tokens[i].CaseBlind || !taxonomy.Titles.Contains(Surface(i)))
+                if (_tokens[i].CaseBlind || !Is(i, WordRole.Title))
                 {
                     continue;
                 }
@@ -771,7 +744,7 @@ public static class Tagger
                 var formal = (_tokens[i].Shape & TokenShape.Capitalised) != 0;
                 var t = i + 1;
                 // Skip further title words and "of Defence", "for Foreign Affairs": "Minister of State for Foreign Affairs".
-                while (t < count && (GluedOrAbbreviation(t - 1, t)) && (taxonomy.Titles.Contains(Surface(t)) || OfficeWords.Contains(Surface(t))))
+                while (t < count && (GluedOrAbbreviation(t - 1, t)) && Is(t, WordRole.Title | WordRole.Office))
                 {
                     t++;
                 }
@@ -785,7 +758,7 @@ public static class Tagger
                 var last = -1;
                 while (t < count && t - first < 5 && (t == first || Glued(t - 1, t)))
                 {
-                    var surface = Surface(t);
+                    var surface = SurfaceSpan(t);
                     if (IsNameWord(t, surface))
                     {
                         last = t;
@@ -795,7 +768,7 @@ public static class Tagger
                             break;
                         }
                     }
-                    else if (t > first && NameParticles.Contains(surface) && t + 1 < count && IsNameWord(t + 1, Surface(t + 1)))
+                    else if (t > first && Is(t, WordRole.Particle) && (_tokens[t].Shape & TokenShape.Capitalised) == 0 && t + 1 < count && IsNameWord(t + 1, SurfaceSpan(t + 1)))
                     {
                         t++;
                     }
@@ -839,10 +812,10 @@ public static class Tagger
             return gap is ". " && _tokens[left].End - _tokens[left].Start <= 4 && (_tokens[left].Shape & TokenShape.Capitalised) != 0;
         }
 
-        private bool IsNameWord(int t, string surface) =>
+        private bool IsNameWord(int t, ReadOnlySpan<char> surface) =>
             (_tokens[t].Shape & TokenShape.Capitalised) != 0 && (_tokens[t].Shape & (TokenShape.Caseless | TokenShape.Numeric)) == 0
             && ((_tokens[t].Shape & TokenShape.AllCaps) == 0 || surface.Length == 1)
-            && !NotNames.Contains(surface) && !taxonomy.OrganisationHeads.Contains(surface) && !taxonomy.Titles.Contains(surface)
+            && !Is(t, WordRole.NotName | WordRole.OrganisationHead | WordRole.Title)
             && (_placeAt[t] < 0 || _hits[_placeAt[t]].Candidates.TrueForAll(c => (c.Flags & (PlaceFlags.Minor | PlaceFlags.NameLike)) != 0));
 
         /// <summary>Capitalised phrases ending in an organisation word: "Japan Coast Guard", "Ministry of Foreign Affairs".</summary>
@@ -867,7 +840,7 @@ public static class Tagger
                         last = t;
                         t++;
                     }
-                    else if (Surface(t) is "of" or "for" or "and" or "the" && t + 1 < count && (_tokens[t + 1].Shape & TokenShape.Capitalised) != 0 && Glued(t, t + 1))
+                    else if (SurfaceSpan(t) is "of" or "for" or "and" or "the" && t + 1 < count && (_tokens[t + 1].Shape & TokenShape.Capitalised) != 0 && Glued(t, t + 1))
                     {
                         t++;
                     }
@@ -877,13 +850,13 @@ public static class Tagger
                     }
                 }
 
-                while (first < last && (NotNames.Contains(Surface(first)) && !taxonomy.OrganisationHeads.Contains(Surface(first))))
+                while (first < last && Is(first, WordRole.NotName) && !Is(first, WordRole.OrganisationHead))
                 {
                     first++;
                 }
 
-                var endsWithHead = taxonomy.OrganisationHeads.Contains(Surface(last));
-                var startsWithHead = Surface(first) is "Ministry" or "Department" or "Office" or "Council" or "Committee" or "Commission" or "Bureau" or "Agency" or "Directorate";
+                var endsWithHead = Is(last, WordRole.OrganisationHead) && (_tokens[last].Shape & TokenShape.Capitalised) != 0;
+                var startsWithHead = SurfaceSpan(first) is "Ministry" or "Department" or "Office" or "Council" or "Committee" or "Commission" or "Bureau" or "Agency" or "Directorate";
                 if (last > first && (endsWithHead || (startsWithHead && last - first >= 2)) && HasDistinctiveWord(first, last))
                 {
                     var evidence = EvidenceOf(first, last);
@@ -903,8 +876,7 @@ public static class Tagger
         {
             for (var k = first; k <= last; k++)
             {
-                var s = Surface(k);
-                if (!OfficeWords.Contains(s) && !taxonomy.OrganisationHeads.Contains(s) && !taxonomy.Titles.Contains(s) && !NotNames.Contains(s))
+                if (!Is(k, WordRole.Office | WordRole.OrganisationHead | WordRole.Title | WordRole.NotName))
                 {
                     return true;
                 }
@@ -917,6 +889,7 @@ public static class Tagger
         private void AddSurnameEvidence(Dictionary<string, EntityAccumulator> entities)
         {
             var bySurname = new Dictionary<string, EntityAccumulator>(StringComparer.Ordinal);
+            var lookup = bySurname.GetAlternateLookup<ReadOnlySpan<char>>();
             foreach (var e in entities.Values)
             {
                 if (e.Kind == EntityKind.Person && e.Name.Contains(' ', StringComparison.Ordinal))
@@ -950,7 +923,7 @@ public static class Tagger
 
             for (var t = 0; t < count; t++)
             {
-                if (CapitalisedOrStart(t) && bySurname.TryGetValue(Surface(t), out var person) && person is not null)
+                if (CapitalisedOrStart(t) && lookup.TryGetValue(SurfaceSpan(t), out var person) && person is not null)
                 {
                     person.Add(EvidenceOf(t, t), _tokens[t].Weight);
                 }
@@ -987,7 +960,7 @@ public static class Tagger
             var list = new List<Evidence>(evidence.Count);
             foreach (var e in evidence)
             {
-                if (!list.Exists(x => x.Start == e.Start && x.End == e.End))
+                if (!Contains(list, e))
                 {
                     list.Add(e);
                 }
@@ -995,6 +968,19 @@ public static class Tagger
 
             list.Sort((a, b) => a.Start.CompareTo(b.Start));
             return list;
+        }
+
+        private static bool Contains(List<Evidence> list, Evidence evidence)
+        {
+            foreach (var e in list)
+            {
+                if (e.Start == evidence.Start && e.End == evidence.End)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static List<PlaceResult> Ordered(List<PlaceResult> results)

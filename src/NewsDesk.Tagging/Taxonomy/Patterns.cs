@@ -27,11 +27,20 @@ internal enum PlaceFlags : byte
 }
 
 /// <summary>The words of a pattern as written, so the text's case can be checked against them.</summary>
-internal sealed class PatternShape(TokenShape[] shapes, string[] surfaces)
+internal sealed class PatternShape
 {
-    public TokenShape[] Shapes { get; } = shapes;
+    private readonly bool[] _mixedCase;
 
-    public string[] Surfaces { get; } = surfaces;
+    public PatternShape(TokenShape[] shapes, string[] surfaces)
+    {
+        Shapes = shapes;
+        Surfaces = surfaces;
+        _mixedCase = [.. surfaces.Select(IsMixedCase)];
+    }
+
+    public TokenShape[] Shapes { get; }
+
+    public string[] Surfaces { get; }
 
     /// <summary>
     /// Does the text word <paramref name="token"/> have the case the pattern word <paramref name="word"/> asks for?
@@ -57,7 +66,7 @@ internal sealed class PatternShape(TokenShape[] shapes, string[] surfaces)
             return (token.Shape & TokenShape.AllCaps) != 0;
         }
 
-        if (IsMixedCase(surface))
+        if (_mixedCase[word])
         {
             return text.AsSpan(token.Start, token.End - token.Start).SequenceEqual(surface);
         }
@@ -77,7 +86,7 @@ internal sealed class PatternShape(TokenShape[] shapes, string[] surfaces)
             }
         }
 
-        return upperAfterFirst && surface.Any(char.IsLower);
+        return upperAfterFirst && surface.Any(char.IsLower); // at build time only
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsDesk.Tagging.Matching;
+using NewsDesk.Tagging.Tagging;
 using NewsDesk.Tagging.Text;
 
 namespace NewsDesk.Tagging.Taxonomy;
@@ -37,8 +38,7 @@ public sealed class TaxonomySnapshot
         Involved = [.. _places.Select(p => p.InvolvedCountryKeys.Select(k => _placeIndex.GetValueOrDefault(k, -1)).Where(i => i >= 0).ToArray())];
         EntityCountry = [.. _entities.Select(e => e.CountryKey is { } k && _placeIndex.TryGetValue(k, out var i) ? i : -1)];
         AddPatterns(data, overlay);
-        Titles = new HashSet<string>(data.Security.Titles.Words, StringComparer.Ordinal);
-        OrganisationHeads = new HashSet<string>(data.Security.OrganisationHeads.Words, StringComparer.Ordinal);
+        WordRoles = BuildWordRoles(data);
         EquipmentPrefixes = data.Security.EquipmentFamilies.Prefixes.ToDictionary(
             p => p.Key, p => p.Value is { } c && _placeIndex.TryGetValue("country:" + c, out var i) ? i : -1, StringComparer.Ordinal);
     }
@@ -79,9 +79,8 @@ public sealed class TaxonomySnapshot
 
     internal int[] EntityCountry { get; }
 
-    internal HashSet<string> Titles { get; }
-
-    internal HashSet<string> OrganisationHeads { get; }
+    /// <summary>The grammar roles of each vocabulary word (title, organisation head, …), by word id.</summary>
+    internal WordRole[] WordRoles { get; }
 
     internal Dictionary<string, int> EquipmentPrefixes { get; }
 
@@ -341,6 +340,36 @@ public sealed class TaxonomySnapshot
                 Topic(name, key, 2f);
             }
         }
+    }
+
+    private WordRole[] BuildWordRoles(BuiltInData data)
+    {
+        var roles = new List<(int Id, WordRole Role)>();
+        void Add(IEnumerable<string> words, WordRole role)
+        {
+            foreach (var word in words)
+            {
+                var folded = Tokenizer.Words(word);
+                if (folded.Count == 1)
+                {
+                    roles.Add((Vocabulary.Add(folded[0].Word), role));
+                }
+            }
+        }
+
+        Add(data.Security.Titles.Words, WordRole.Title);
+        Add(data.Security.OrganisationHeads.Words, WordRole.OrganisationHead);
+        Add(WordLists.NotNames, WordRole.NotName);
+        Add(WordLists.Office, WordRole.Office);
+        Add(WordLists.Particles, WordRole.Particle);
+        Add(WordLists.PronounGovernors, WordRole.PronounGovernor);
+        var array = new WordRole[Vocabulary.Count];
+        foreach (var (id, role) in roles)
+        {
+            array[id] |= role;
+        }
+
+        return array;
     }
 
     /// <summary>Resolves merges (a chain of them, too) and drops retired terms: -1 when the term is gone.</summary>

@@ -8,12 +8,14 @@ public sealed class TaggingInput
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(zones);
         Text = text;
-        Zones = [.. zones.Where(z => z.End > z.Start).OrderBy(z => z.Start)];
+        ZoneArray = [.. zones.Where(z => z.End > z.Start).OrderBy(z => z.Start)];
     }
 
     public string Text { get; }
 
-    public IReadOnlyList<Zone> Zones { get; }
+    public IReadOnlyList<Zone> Zones => ZoneArray;
+
+    internal Zone[] ZoneArray { get; }
 
     /// <summary>
     /// Plain text: the first paragraph is the lead, the rest body (paragraphs are separated by blank lines, or by

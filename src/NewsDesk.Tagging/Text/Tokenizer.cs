@@ -79,9 +79,41 @@ internal static class Tokenizer
                 {
                     var tokenUpper = 0;
                     var tokenLower = 0;
-                    while (i < end && Folding.IsWordChar(text[i]) && !Folding.IsSingleCharToken(text[i]))
+                    while (i < end)
                     {
                         var ch = text[i];
+                        if (ch < 128)
+                        {
+                            // The common case, without table lookups: ASCII letters and digits.
+                            if (char.IsAsciiLetterLower(ch))
+                            {
+                                tokenLower++;
+                            }
+                            else if (char.IsAsciiLetterUpper(ch))
+                            {
+                                tokenUpper++;
+                                ch = (char)(ch | 0x20);
+                            }
+                            else if (!char.IsAsciiDigit(ch))
+                            {
+                                break;
+                            }
+
+                            if (length < folded.Length)
+                            {
+                                folded[length] = ch;
+                            }
+
+                            length++;
+                            i++;
+                            continue;
+                        }
+
+                        if (!Folding.IsWordChar(ch) || Folding.IsSingleCharToken(ch))
+                        {
+                            break;
+                        }
+
                         if (char.IsUpper(ch))
                         {
                             tokenUpper++;
