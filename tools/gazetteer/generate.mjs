@@ -59,7 +59,9 @@ for (const c of countries) {
     const t = c.translations?.[lang];
     return t ? [t.common, t.official] : [];
   }).filter((t) => !isLatin(t));
-  const names = unique([c.name.official, ...alternatives, ...native, ...translated]).filter((n) => n !== c.name.common);
+  // English names become slug redirects ("viet-nam" → vietnam); native and translated ones are only matched.
+  const names = unique([c.name.official, ...alternatives]).filter((n) => n !== c.name.common && isLatin(n));
+  const nativeNames = unique([...native, ...translated, ...alternatives.filter((n) => !isLatin(n))]).filter((n) => n !== c.name.common && !names.includes(n));
   const demonyms = unique([c.demonyms?.eng?.m, c.demonyms?.eng?.f]);
   const entry = {
     iso2: c.cca2,
@@ -72,9 +74,10 @@ for (const c of countries) {
     capitals: c.capital ?? [],
     demonyms,
     names,
+    native: nativeNames,
   };
   out.push(entry);
-  for (const n of [c.name.common, ...names]) {
+  for (const n of [c.name.common, ...names, ...nativeNames]) {
     countryNames.add(fold(n).toLowerCase());
   }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Text;
@@ -17,124 +18,151 @@ public sealed partial class TaxonomySync(NewsDeskDbContext db, ILogger<TaxonomyS
 {
     public async Task SyncAsync(CancellationToken cancellationToken = default)
     {
-        var builtIn = TaxonomySnapshot.BuiltIn;
+        var version = TaxonomySnapshot.BuiltInVersion;
         var synced = await db.TaxonomyState.AsNoTracking().Where(s => s.Id == TaxonomyState.SingletonId).Select(s => s.BuiltInVersion).SingleOrDefaultAsync(cancellationToken);
-        if (synced == builtIn.Version)
+        if (synced == version)
         {
             return;
         }
 
         try
         {
-            await ApplyAsync(builtIn, cancellationToken);
+            await ApplyAsync(TaxonomySnapshot.BuiltIn, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another instance synced at the same moment (unique keys): whatever is missing now is added on a second pass.
             db.ChangeTracker.Clear();
-            await ApplyAsync(builtIn, cancellationToken);
+            await ApplyAsync(TaxonomySnapshot.BuiltIn, cancellationToken);
         }
     }
+
+    private static readonly string[] InsertColumns = ["key", "slug", "name", "type", "kind", "parent", "path", "iso", "numeric", "iptc"];
+
+    private sealed record Existing(int Id, TermType Type, string? Path);
 
     private async Task ApplyAsync(TaxonomySnapshot builtIn, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await db.Terms.AsNoTracking().Where(t => t.Key != null)
+            .Select(t => new { t.Key, t.Id, t.Type, Path = (t as Region)!.Path })
+            .ToDictionaryAsync(t => t.Key!, t => new Existing(t.Id, t.Type, t.Path), StringComparer.Ordinal, cancellationToken);
+        var slugs = (await db.Terms.AsNoTracking().Select(t => new { t.Type, t.Slug }).ToListAsync(cancellationToken))
+            .Select(t => (t.Type, t.Slug)).ToHashSet();
+
+        // Thousands of rows on a fresh store: plain parameterised INSERTs in one transaction, not the change tracker.
+        var connection = db.Database.GetDbConnection();
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction.GetDbTransaction();
+        insert.CommandText = """
+            INSERT INTO "Terms" ("Key", "Slug", "Name", "Type", "RegionKind", "ParentId", "Path", "IsoCode", "NumericCode", "IptcCode")
+            VALUES (@key, @slug, @name, @type, @kind, @parent, @path, @iso, @numeric, @iptc) RETURNING "Id"
+            """;
+        var parameters = InsertColumns.ToDictionary(n => n, n =>
         {
-            var existing = await db.Terms.Where(t => t.Key != null).ToDictionaryAsync(t => t.Key!, StringComparer.Ordinal, cancellationToken);
-            var slugs = (await db.Terms.Select(t => new { t.Type, t.Slug }).ToListAsync(cancellationToken))
-                .Select(t => (t.Type, t.Slug)).ToHashSet();
-            var added = new List<Region>();
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = "@" + n;
+            insert.Parameters.Add(parameter);
+            return parameter;
+        });
+        await using var setPath = connection.CreateCommand();
+        setPath.Transaction = insert.Transaction;
+        setPath.CommandText = """UPDATE "Terms" SET "Path" = @path WHERE "Id" = @id""";
+        var pathParameter = setPath.CreateParameter();
+        pathParameter.ParameterName = "@path";
+        var idParameter = setPath.CreateParameter();
+        idParameter.ParameterName = "@id";
+        setPath.Parameters.Add(pathParameter);
+        setPath.Parameters.Add(idParameter);
 
-            // Parents before children: the hierarchy is at most a few levels deep.
-            foreach (var place in builtIn.Places.OrderBy(p => Depth(builtIn, p)))
-            {
-                if (existing.ContainsKey(place.Key))
-                {
-                    continue;
-                }
-
-                var region = new Region(FreeSlug(slugs, TermType.Region, place.Slug), place.Name, ToRegionKind(place.Kind))
-                {
-                    Key = place.Key,
-                    IsoCode = place.IsoCode,
-                    NumericCode = place.NumericCode,
-                };
-                if (place.ParentKey is { } parentKey && existing.TryGetValue(parentKey, out var parent) && parent is Region parentRegion)
-                {
-                    region.MoveUnder(parentRegion);
-                }
-
-                db.Regions.Add(region);
-                existing[place.Key] = region;
-                added.Add(region);
-            }
-
-            foreach (var topic in builtIn.Topics)
-            {
-                if (!existing.ContainsKey(topic.Key))
-                {
-                    var term = new Topic(FreeSlug(slugs, TermType.Topic, topic.Slug), topic.Name) { Key = topic.Key, IptcCode = topic.IptcCode };
-                    db.Topics.Add(term);
-                    existing[topic.Key] = term;
-                }
-            }
-
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
-
-            // Materialised paths need the ids the insert assigned.
-            foreach (var region in added)
-            {
-                region.RefreshPath();
-            }
-
-            await AddInvolvementsAsync(builtIn, existing, cancellationToken);
-            await AddRedirectsAsync(builtIn, existing, slugs, cancellationToken);
-            var state = await db.TaxonomyState.SingleAsync(s => s.Id == TaxonomyState.SingletonId, cancellationToken);
-            state.BuiltInVersion = builtIn.Version;
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
-            var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogSynced(added.Count, builtIn.Version, milliseconds);
-        }
-        finally
+        async Task<int> InsertAsync(string key, string slug, string name, TermType type, RegionKind? kind, Existing? parent, string? iso, string? numeric, string? iptc)
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            object Db(object? value) => value ?? DBNull.Value;
+            parameters["key"].Value = key;
+            parameters["slug"].Value = FreeSlug(slugs, type, slug);
+            parameters["name"].Value = name.Length > 200 ? name[..200] : name;
+            parameters["type"].Value = type.ToString();
+            parameters["kind"].Value = Db(kind?.ToString());
+            parameters["parent"].Value = Db(parent?.Id);
+            parameters["path"].Value = Db(kind is null ? null : "/");
+            parameters["iso"].Value = Db(iso);
+            parameters["numeric"].Value = Db(numeric);
+            parameters["iptc"].Value = Db(iptc);
+            var id = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            if (kind is not null)
+            {
+                var path = (parent?.Path ?? "/") + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/";
+                pathParameter.Value = path;
+                idParameter.Value = id;
+                await setPath.ExecuteNonQueryAsync(cancellationToken);
+                existing[key] = new Existing(id, type, path);
+            }
+            else
+            {
+                existing[key] = new Existing(id, type, null);
+            }
+
+            return id;
         }
+
+        var added = 0;
+        // Parents before children: the hierarchy is at most a few levels deep.
+        foreach (var place in builtIn.Places.OrderBy(p => Depth(builtIn, p)))
+        {
+            if (!existing.ContainsKey(place.Key))
+            {
+                var parent = place.ParentKey is { } parentKey ? existing.GetValueOrDefault(parentKey) : null;
+                await InsertAsync(place.Key, place.Slug, place.Name, TermType.Region, ToRegionKind(place.Kind), parent is { Type: TermType.Region } ? parent : null, place.IsoCode, place.NumericCode, null);
+                added++;
+            }
+        }
+
+        foreach (var topic in builtIn.Topics.Where(t => !existing.ContainsKey(t.Key)))
+        {
+            await InsertAsync(topic.Key, topic.Slug, topic.Name, TermType.Topic, null, null, null, null, topic.IptcCode);
+        }
+
+        await AddInvolvementsAsync(builtIn, existing, cancellationToken);
+        await AddRedirectsAsync(builtIn, existing, slugs, cancellationToken);
+        var state = await db.TaxonomyState.SingleAsync(s => s.Id == TaxonomyState.SingletonId, cancellationToken);
+        state.BuiltInVersion = builtIn.Version;
+        state.Stamp = Guid.NewGuid(); // the inserts above bypassed the change tracker and its stamp
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogSynced(added, builtIn.Version, milliseconds);
     }
 
-    private async Task AddInvolvementsAsync(TaxonomySnapshot builtIn, Dictionary<string, Term> terms, CancellationToken cancellationToken)
+    private async Task AddInvolvementsAsync(TaxonomySnapshot builtIn, Dictionary<string, Existing> terms, CancellationToken cancellationToken)
     {
-        var present = (await db.RegionInvolvements.Select(i => new { i.RegionId, i.CountryId }).ToListAsync(cancellationToken))
+        var present = (await db.RegionInvolvements.AsNoTracking().Select(i => new { i.RegionId, i.CountryId }).ToListAsync(cancellationToken))
             .Select(i => (i.RegionId, i.CountryId)).ToHashSet();
         foreach (var place in builtIn.Places.Where(p => p.InvolvedCountryKeys.Count > 0))
         {
-            if (terms.GetValueOrDefault(place.Key) is not Region region)
+            if (terms.GetValueOrDefault(place.Key) is not { Type: TermType.Region } region)
             {
                 continue;
             }
 
             foreach (var countryKey in place.InvolvedCountryKeys)
             {
-                if (terms.GetValueOrDefault(countryKey) is Region country && present.Add((region.Id, country.Id)))
+                if (terms.GetValueOrDefault(countryKey) is { Type: TermType.Region } country && present.Add((region.Id, country.Id)))
                 {
-                    db.RegionInvolvements.Add(new RegionInvolvement { Region = region, Country = country });
+                    db.RegionInvolvements.Add(new RegionInvolvement { RegionId = region.Id, CountryId = country.Id });
                 }
             }
         }
     }
 
-    private async Task AddRedirectsAsync(TaxonomySnapshot builtIn, Dictionary<string, Term> terms, HashSet<(TermType, string)> slugs, CancellationToken cancellationToken)
+    private async Task AddRedirectsAsync(TaxonomySnapshot builtIn, Dictionary<string, Existing> terms, HashSet<(TermType, string)> slugs, CancellationToken cancellationToken)
     {
-        var redirects = (await db.SlugRedirects.Where(r => r.Kind == SlugKind.Region || r.Kind == SlugKind.Topic).Select(r => new { r.Kind, r.FromSlug }).ToListAsync(cancellationToken))
-            .Select(r => (r.Kind, r.FromSlug)).ToHashSet();
+        var redirects = (await db.SlugRedirects.AsNoTracking().Where(r => r.Kind == SlugKind.Region).Select(r => r.FromSlug).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
         var now = DateTime.UtcNow;
         foreach (var place in builtIn.Places.Where(p => p.Kind is PlaceKind.Country or PlaceKind.Theatre or PlaceKind.DisputedTerritory))
         {
-            if (terms.GetValueOrDefault(place.Key) is not Region region)
+            if (terms.GetValueOrDefault(place.Key) is not { Type: TermType.Region } region)
             {
                 continue;
             }
@@ -142,7 +170,7 @@ public sealed partial class TaxonomySync(NewsDeskDbContext db, ILogger<TaxonomyS
             foreach (var name in place.OtherNames.Where(IsLatin))
             {
                 var from = Slugs.From(name, Articles.Article.MaxSlugLength);
-                if (from.Length > 0 && from != region.Slug && !slugs.Contains((TermType.Region, from)) && redirects.Add((SlugKind.Region, from)))
+                if (from.Length > 0 && !slugs.Contains((TermType.Region, from)) && redirects.Add(from))
                 {
                     db.SlugRedirects.Add(new SlugRedirect { Kind = SlugKind.Region, FromSlug = from, TargetId = region.Id, CreatedAt = now });
                 }

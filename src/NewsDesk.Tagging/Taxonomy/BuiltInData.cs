@@ -30,19 +30,26 @@ internal sealed class BuiltInData
     public static BuiltInData Load()
     {
         var bytes = Files.Select(Read).ToArray();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var b in bytes)
-        {
-            hash.AppendData(b);
-        }
-
         var context = DataFilesContext.Default;
         return new BuiltInData(
             JsonSerializer.Deserialize(bytes[0], context.GazetteerFile)!,
             JsonSerializer.Deserialize(bytes[1], context.SecurityFile)!,
             JsonSerializer.Deserialize(bytes[2], context.TopicsFile)!,
             JsonSerializer.Deserialize(bytes[3], context.IptcFile)!,
-            Convert.ToHexStringLower(hash.GetHashAndReset())[..16]);
+            Hash(bytes));
+    }
+
+    public static string HashFiles() => Hash([.. Files.Select(Read)]);
+
+    private static string Hash(byte[][] files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var b in files)
+        {
+            hash.AppendData(b);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
     public static byte[] Read(string file)

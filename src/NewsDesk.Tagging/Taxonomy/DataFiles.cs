@@ -21,7 +21,7 @@ internal sealed record RegionRow(string Code, string Name, string Slug, string K
 
 internal sealed record CountryRow(
     string Iso2, string Iso3, string? Numeric, string Name, string Slug, string Parent, bool Independent,
-    List<string> Capitals, List<string> Demonyms, List<string> Names);
+    List<string> Capitals, List<string> Demonyms, List<string> Names, List<string> Native);
 
 internal sealed record SubdivisionRow(string Code, string Name, string Slug, bool Match, bool Common);
 

@@ -43,6 +43,9 @@ public sealed class TaxonomySnapshot
             p => p.Key, p => p.Value is { } c && _placeIndex.TryGetValue("country:" + c, out var i) ? i : -1, StringComparer.Ordinal);
     }
 
+    /// <summary>Identifies the built-in data without compiling it (a hash of the data files).</summary>
+    public static string BuiltInVersion => LazyVersion.Value;
+
     /// <summary>The built-in taxonomy alone, loaded once per process.</summary>
     public static TaxonomySnapshot BuiltIn => LazyBuiltIn.Value;
 
@@ -84,6 +87,8 @@ public sealed class TaxonomySnapshot
 
     internal Dictionary<string, int> EquipmentPrefixes { get; }
 
+    private static readonly Lazy<string> LazyVersion = new(BuiltInData.HashFiles);
+
     private static readonly Lazy<TaxonomySnapshot> LazyBuiltIn = new(() => Build(BuiltInData.Load(), null));
 
     /// <summary>Compiles the built-in data with the store's <paramref name="overlay"/> (null: built-in only).</summary>
@@ -124,6 +129,8 @@ public sealed class TaxonomySnapshot
             {
                 others.Insert(0, c.Name);
             }
+
+            others.AddRange(extra?.Aliases ?? []);
 
             AddPlace(new PlaceDefinition("country:" + c.Iso2, extra?.Slug ?? c.Slug, name, PlaceKind.Country, "m49:" + c.Parent, c.Iso2, c.Numeric, [], others), overlay);
         }
@@ -225,7 +232,7 @@ public sealed class TaxonomySnapshot
             var flags = nameLike.Contains(key) ? PlaceFlags.NameLike : PlaceFlags.None;
             extras.TryGetValue(c.Iso2, out var extra);
             var place = _places[_placeIndex[key]];
-            foreach (var name in new[] { place.Name }.Concat(place.OtherNames).Concat(extra?.Aliases ?? []))
+            foreach (var name in new[] { place.Name }.Concat(place.OtherNames).Concat(c.Native))
             {
                 if (!dropped.Contains((key, name)))
                 {
