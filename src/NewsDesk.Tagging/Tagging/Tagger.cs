@@ -21,8 +21,8 @@ public static class Tagger
     private const float AreaToParent = 0.6f;
     private const float EntityToCountry = 0.4f;
     private const float EquipmentToCountry = 0.2f;
-    private const double ImpliedOnlyMinimum = 0.12;
-    private const double DerivedRegionCountryMinimum = 0.55;
+    private const double ImpliedOnlyMinimum = 0.25;
+    private const double DerivedRegionCountryMinimum = 0.45;
     private const int MaxEvidence = 40;
 
 
@@ -94,6 +94,7 @@ public static class Tagger
         private readonly Token[] _tokens = scratch.Tokens;
         private int[] _placeAt = null!;
         private List<Hit> _hits = [];
+        private Dictionary<string, EntityAccumulator> _entities = [];
 
         public TaggingResult Execute()
         {
@@ -105,6 +106,7 @@ public static class Tagger
                 var entities = new Dictionary<string, EntityAccumulator>(StringComparer.Ordinal);
                 var personTokens = FindPeople(entities);
                 FindCuratedEntities(entities);
+                _entities = entities;
                 FindEquipment(entities);
                 FindOrganisations(entities);
                 AddSurnameEvidence(entities);
@@ -228,6 +230,28 @@ public static class Tagger
                 return false;
             }
 
+            var after = hit.Last + 1;
+            if ((flags & PlaceFlags.Minor) != 0)
+            {
+                // "Fergana Valley", "Tasman Sea": a city or province named inside a landscape feature.
+                if (after < count && Glued(hit.Last, after) && (_tokens[after].Shape & TokenShape.Capitalised) != 0 && Is(after, WordRole.Feature))
+                {
+                    return true;
+                }
+
+                // "Mocimboa da Praia": a name particle before it makes it part of a longer name.
+                if (hit.First > 0 && Glued(hit.First - 1, hit.First) && Is(hit.First - 1, WordRole.Particle) && (_tokens[hit.First - 1].Shape & TokenShape.Capitalised) == 0)
+                {
+                    return true;
+                }
+
+                // "Sinaloa Cartel", "Virginia-class": part of an organisation's name or of a designation.
+                if (InsideEntity(hit) || (after < count && text[_tokens[hit.Last].End] == '-' && SurfaceSpan(after) is "class" or "Class"))
+                {
+                    return true;
+                }
+            }
+
             var before = hit.First - 1;
             if (before >= 0 && Glued(before, hit.First) && _placeAt[before] < 0 && CapitalisedMidSentence(before) && !Is(before, WordRole.Title))
             {
@@ -239,9 +263,31 @@ public static class Tagger
                 return true; // "Mr Jordan", "General Chad"
             }
 
-            var after = hit.Last + 1;
             return (flags & (PlaceFlags.NameLike | PlaceFlags.NeedsContext)) != 0 && after < count && Glued(hit.Last, after) && _placeAt[after] < 0
                 && (_tokens[after].Shape & TokenShape.Capitalised) != 0 && !_tokens[after].CaseBlind && !Is(after, WordRole.OrganisationHead);
+        }
+
+        private bool InsideEntity(Hit hit)
+        {
+            var start = _tokens[hit.First].Start;
+            var end = _tokens[hit.Last].End;
+            foreach (var e in _entities.Values)
+            {
+                if (!e.Curated)
+                {
+                    continue;
+                }
+
+                foreach (var x in e.Evidence)
+                {
+                    if (x.Start <= start && x.End >= end && (x.Start < start || x.End > end))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private bool CapitalisedMidSentence(int t) =>
@@ -453,6 +499,15 @@ public static class Tagger
 
             var countries = new List<PlaceResult>();
             var regions = new Dictionary<int, (double Score, List<Evidence> Evidence)>();
+            var topCountry = 0.0;
+            foreach (var i in touched)
+            {
+                if (taxonomy.Places[i].Kind == PlaceKind.Country)
+                {
+                    topCountry = Math.Max(topCountry, Score(scratch.Direct[i] + scratch.Implied[i], max, PlaceScale));
+                }
+            }
+
             foreach (var i in touched)
             {
                 var raw = scratch.Direct[i] + scratch.Implied[i];
@@ -471,7 +526,7 @@ public static class Tagger
                         countries.Add(new PlaceResult(place, score, evidence));
                     }
 
-                    if (score >= DerivedRegionCountryMinimum)
+                    if (score >= DerivedRegionCountryMinimum && score >= topCountry * 0.6)
                     {
                         // A country the story is about files it under its M49 sub-region (and intermediate region).
                         for (var r = taxonomy.Parent[i]; r >= 0 && taxonomy.Places[r].Kind is PlaceKind.Subregion or PlaceKind.IntermediateRegion; r = taxonomy.Parent[r])
@@ -512,6 +567,7 @@ public static class Tagger
         {
             var raw = new Dictionary<int, (float Raw, List<Evidence> Evidence)>();
             var trie = taxonomy.TopicTrie;
+            var longest = new Dictionary<int, (int Last, float Weight)>();
             var i = 0;
             while (i < count)
             {
@@ -521,9 +577,10 @@ public static class Tagger
                     continue;
                 }
 
+                // Each topic takes its longest keyword starting here: "drone attack" is armed conflict and "drone" drones.
+                longest.Clear();
                 var node = 0;
-                var bestLast = -1;
-                List<TopicPayload>? best = null;
+                var overall = -1;
                 for (var j = i; j < count; j++)
                 {
                     node = trie.Step(node, _tokens[j].Id);
@@ -534,35 +591,43 @@ public static class Tagger
 
                     if (trie.PayloadsAt(node) is { } payloads)
                     {
-                        var accepted = payloads.Where(p => AcceptsAll(p.Pattern, i, j)).ToList();
-                        if (accepted.Count > 0)
+                        foreach (var p in payloads)
                         {
-                            best = accepted;
-                            bestLast = j;
+                            if (AcceptsAll(p.Pattern, i, j))
+                            {
+                                longest[p.Topic] = (j, p.Weight);
+                                overall = j;
+                            }
                         }
                     }
                 }
 
-                if (best is null)
+                if (overall < 0)
                 {
                     i++;
                     continue;
                 }
 
-                var evidence = EvidenceOf(i, bestLast);
-                foreach (var p in best)
+                foreach (var (topic, (last, weight)) in longest)
                 {
-                    var current = raw.GetValueOrDefault(p.Topic);
-                    var list = current.Evidence ?? [];
-                    if (list.Count < MaxEvidence)
-                    {
-                        list.Add(evidence);
-                    }
-
-                    raw[p.Topic] = (current.Raw + (p.Weight * _tokens[i].Weight), list);
+                    Credit(raw, topic, weight * _tokens[i].Weight, EvidenceOf(i, last));
                 }
 
-                i = bestLast + 1;
+                i = overall + 1;
+            }
+
+            // Places that say the topic: a disputed territory is a territorial dispute, a sea or strait a maritime story.
+            foreach (var hit in _hits)
+            {
+                foreach (var p in hit.Candidates)
+                {
+                    var implied = taxonomy.PlaceTopic[p.Place];
+                    if (implied >= 0)
+                    {
+                        Credit(raw, implied, 1f * _tokens[hit.First].Weight, EvidenceOf(hit.First, hit.Last));
+                        break;
+                    }
+                }
             }
 
             var results = new List<TopicResult>();
@@ -576,6 +641,18 @@ public static class Tagger
 
             results.Sort((a, b) => b.Score.CompareTo(a.Score) is var c and not 0 ? c : string.CompareOrdinal(a.Topic.Slug, b.Topic.Slug));
             return results;
+        }
+
+        private static void Credit(Dictionary<int, (float Raw, List<Evidence> Evidence)> raw, int topic, float weight, Evidence evidence)
+        {
+            var current = raw.GetValueOrDefault(topic);
+            var list = current.Evidence ?? [];
+            if (list.Count < MaxEvidence && !Contains(list, evidence))
+            {
+                list.Add(evidence);
+            }
+
+            raw[topic] = (current.Raw + weight, list);
         }
 
         private bool AcceptsAll(PatternShape pattern, int first, int last)

@@ -11,6 +11,7 @@ internal enum WordRole : byte
     Office = 8,
     Particle = 16,
     PronounGovernor = 32,
+    Feature = 64,
 }
 
 /// <summary>Word lists of the patterns that are grammar rather than taxonomy (the taxonomy's own lists are in security.json).</summary>
@@ -46,6 +47,13 @@ internal static class WordLists
         "Chief", "Information", "Communications", "Policy", "Maritime", "Coast", "Guard", "Operations", "Cabinet", "Party", "Central", "Military",
         "Commission", "Council", "Ministry", "Minister", "Secretary", "President", "Director", "Lieutenant", "Major", "Rear", "Admiral", "Marine",
         "Corps", "Ground", "Emergency", "Situations", "Strategic",
+    ];
+
+    /// <summary>Landscape words that make a city's name part of another place's: "Fergana Valley", "Tasman Sea".</summary>
+    public static readonly string[] Features =
+    [
+        "Valley", "River", "Mountains", "Mountain", "Basin", "Lake", "Delta", "Plateau", "Desert", "Gulf", "Bay", "Strait", "Straits", "Sea", "Island",
+        "Islands", "Peninsula", "Canal", "Pass", "Gorge", "Corridor", "Range", "Highlands", "Hills", "Coast",
     ];
 
     /// <summary>Lower-case words inside names: "Abdel Fattah al-Sisi", "Ursula von der Leyen".</summary>

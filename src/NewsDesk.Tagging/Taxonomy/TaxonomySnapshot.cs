@@ -38,6 +38,7 @@ public sealed class TaxonomySnapshot
         Involved = [.. _places.Select(p => p.InvolvedCountryKeys.Select(k => _placeIndex.GetValueOrDefault(k, -1)).Where(i => i >= 0).ToArray())];
         EntityCountry = [.. _entities.Select(e => e.CountryKey is { } k && _placeIndex.TryGetValue(k, out var i) ? i : -1)];
         AddPatterns(data, overlay);
+        PlaceTopic = [.. _places.Select(ImpliedTopic)];
         WordRoles = BuildWordRoles(data);
         EquipmentPrefixes = data.Security.EquipmentFamilies.Prefixes.ToDictionary(
             p => p.Key, p => p.Value is { } c && _placeIndex.TryGetValue("country:" + c, out var i) ? i : -1, StringComparer.Ordinal);
@@ -81,6 +82,9 @@ public sealed class TaxonomySnapshot
     internal int[][] Involved { get; }
 
     internal int[] EntityCountry { get; }
+
+    /// <summary>The topic a place's mention says by itself (a disputed territory: territorial disputes; a sea or strait: maritime security), or -1.</summary>
+    internal int[] PlaceTopic { get; }
 
     /// <summary>The grammar roles of each vocabulary word (title, organisation head, …), by word id.</summary>
     internal WordRole[] WordRoles { get; }
@@ -249,7 +253,12 @@ public sealed class TaxonomySnapshot
                 }
             }
 
-            foreach (var metonym in c.Capitals.Concat(extra?.Metonyms ?? []))
+            foreach (var capital in c.Capitals)
+            {
+                Place(capital, key, Mention.Metonym, MetonymWeight, 1f, PlaceFlags.Minor);
+            }
+
+            foreach (var metonym in extra?.Metonyms ?? [])
             {
                 Place(metonym, key, Mention.Metonym, MetonymWeight, 1f, PlaceFlags.None);
             }
@@ -271,7 +280,7 @@ public sealed class TaxonomySnapshot
             }
         }
 
-        foreach (var r in data.Gazetteer.Regions.Where(r => r.Kind != "world"))
+        foreach (var r in data.Gazetteer.Regions.Where(r => r.Kind != "world" && !dropped.Contains(("m49:" + r.Code, r.Name))))
         {
             Place(r.Name, "m49:" + r.Code, Mention.Name, 1f, 1f, PlaceFlags.None);
         }
@@ -349,6 +358,19 @@ public sealed class TaxonomySnapshot
         }
     }
 
+    private int ImpliedTopic(PlaceDefinition place)
+    {
+        var key = place.Kind switch
+        {
+            PlaceKind.DisputedTerritory => "topic:territorial-disputes",
+            PlaceKind.Theatre when MaritimeWords.Any(w => place.Name.Contains(w, StringComparison.Ordinal)) => "topic:maritime-security",
+            _ => null,
+        };
+        return key is not null && _topicIndex.TryGetValue(key, out var index) ? index : -1;
+    }
+
+    private static readonly string[] MaritimeWords = ["Sea", "Strait", "Gulf", "Ocean", "Bay", "Channel", "Shoal", "Bab el-Mandeb"];
+
     private WordRole[] BuildWordRoles(BuiltInData data)
     {
         var roles = new List<(int Id, WordRole Role)>();
@@ -370,6 +392,7 @@ public sealed class TaxonomySnapshot
         Add(WordLists.Office, WordRole.Office);
         Add(WordLists.Particles, WordRole.Particle);
         Add(WordLists.PronounGovernors, WordRole.PronounGovernor);
+        Add(WordLists.Features, WordRole.Feature);
         var array = new WordRole[Vocabulary.Count];
         foreach (var (id, role) in roles)
         {
@@ -400,6 +423,12 @@ public sealed class TaxonomySnapshot
         var node = Node(PlaceTrie, compiled.Ids);
         var existing = PlaceTrie.PayloadsAt(node);
         if (existing is not null && existing.Any(p => p.Place == index))
+        {
+            return;
+        }
+
+        // "Gaza" is the Gaza Strip before it is the city in it; a city never shadows a region of its name.
+        if (mention == Mention.City && existing is not null && existing.Any(p => _places[p.Place].Kind is not (PlaceKind.Country or PlaceKind.Subdivision)))
         {
             return;
         }
