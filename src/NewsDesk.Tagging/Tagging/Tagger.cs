@@ -17,11 +17,11 @@ public static class Tagger
     private const float TopicScale = 3f;
     private const float EntityScale = 2f;
     private const float SubdivisionToCountry = 0.5f;
-    private const float AreaToCountries = 0.4f;
+    private const float AreaToCountries = 0.6f;
     private const float AreaToParent = 0.6f;
     private const float EntityToCountry = 0.4f;
     private const float EquipmentToCountry = 0.2f;
-    private const double ImpliedOnlyMinimum = 0.25;
+    private const double ImpliedOnlyMinimum = 0.1;
     private const double DerivedRegionCountryMinimum = 0.45;
     private const int MaxEvidence = 40;
 
@@ -213,7 +213,7 @@ public static class Tagger
                     ok = false;
                 }
 
-                if (ok)
+                if (ok && (accepted is null || !accepted.Exists(a => a.Place == p.Place)))
                 {
                     (accepted ??= []).Add(p);
                 }
@@ -258,9 +258,10 @@ public static class Tagger
                 return true;
             }
 
-            if (before >= 0 && Glued(before, hit.First) && _placeAt[before] < 0 && (flags & PlaceFlags.NameLike) != 0 && Is(before, WordRole.Title))
+            if (before >= 0 && Glued(before, hit.First) && _placeAt[before] < 0 && (flags & PlaceFlags.NameLike) != 0
+                && (Is(before, WordRole.Title) || ((_tokens[before].Shape & TokenShape.Capitalised) != 0 && !_tokens[before].CaseBlind && !Is(before, WordRole.NotName))))
             {
-                return true; // "Mr Jordan", "General Chad"
+                return true; // "Mr Jordan", "Michael Jordan" even at the start of a sentence
             }
 
             return (flags & (PlaceFlags.NameLike | PlaceFlags.NeedsContext)) != 0 && after < count && Glued(hit.Last, after) && _placeAt[after] < 0
@@ -499,14 +500,17 @@ public static class Tagger
 
             var countries = new List<PlaceResult>();
             var regions = new Dictionary<int, (double Score, List<Evidence> Evidence)>();
-            var topCountry = 0.0;
+            var maxCountry = 0f;
             foreach (var i in touched)
             {
                 if (taxonomy.Places[i].Kind == PlaceKind.Country)
                 {
-                    topCountry = Math.Max(topCountry, Score(scratch.Direct[i] + scratch.Implied[i], max, PlaceScale));
+                    maxCountry = Math.Max(maxCountry, scratch.Direct[i] + scratch.Implied[i]);
                 }
             }
+
+            // The best-placed country's score: a country well below it does not file the story under its region.
+            var topCountry = maxCountry > 0 ? Score(maxCountry, maxCountry, PlaceScale) : 0;
 
             foreach (var i in touched)
             {
@@ -516,12 +520,13 @@ public static class Tagger
                     continue;
                 }
 
-                var score = Score(raw, max, PlaceScale);
                 var place = taxonomy.Places[i];
+                var score = Score(raw, place.Kind == PlaceKind.Country ? maxCountry : max, PlaceScale);
                 var evidence = Sorted(scratch.Evidence[i]);
                 if (place.Kind == PlaceKind.Country)
                 {
-                    if (scratch.Direct[i] > 0 || score >= ImpliedOnlyMinimum)
+                    // Implied only (by a theatre, an organisation): reported when it is a real share of the story.
+                    if (scratch.Direct[i] > 0 || (score >= ImpliedOnlyMinimum && raw >= maxCountry * 0.2f))
                     {
                         countries.Add(new PlaceResult(place, score, evidence));
                     }

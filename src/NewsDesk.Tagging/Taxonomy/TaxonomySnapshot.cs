@@ -422,12 +422,18 @@ public sealed class TaxonomySnapshot
 
         var node = Node(PlaceTrie, compiled.Ids);
         var existing = PlaceTrie.PayloadsAt(node);
-        if (existing is not null && existing.Any(p => p.Place == index))
+        if (existing is not null && existing.Any(p => p.Place == index && p.Pattern.Surfaces.SequenceEqual(compiled.Shape.Surfaces, StringComparer.Ordinal)))
+        {
+            return; // the first entry for a name wins: ambiguity priors and curated names come first
+        }
+
+        // "Gaza" is the Gaza Strip before it is the city in it, "Abkhazia" the disputed territory before the province:
+        // a city or subdivision never shadows a curated place of its name.
+        if ((flags & PlaceFlags.Minor) != 0 && existing is not null && existing.Any(p => _places[p.Place].Kind is PlaceKind.Theatre or PlaceKind.DisputedTerritory))
         {
             return;
         }
 
-        // "Gaza" is the Gaza Strip before it is the city in it; a city never shadows a region of its name.
         if (mention == Mention.City && existing is not null && existing.Any(p => _places[p.Place].Kind is not (PlaceKind.Country or PlaceKind.Subdivision)))
         {
             return;

@@ -175,6 +175,12 @@ internal static class Tokenizer
                     word = RussianStem(word);
                 }
 
+                var id = vocabulary.Find(word);
+                if (id < 0 && word.Length > 3 && word[0] is '\u0648' or '\u0628' or '\u0644')
+                {
+                    id = vocabulary.Find(word[1..]); // Arabic "and", "in", "for" are written onto the next word: وفيتنام
+                }
+
                 if (count == tokens.Length)
                 {
                     Array.Resize(ref tokens, tokens.Length * 2);
@@ -191,7 +197,7 @@ internal static class Tokenizer
                 {
                     Start = start,
                     End = i,
-                    Id = vocabulary.Find(word),
+                    Id = id,
                     Shape = shape,
                     Zone = zone.Kind,
                     Weight = weight,
