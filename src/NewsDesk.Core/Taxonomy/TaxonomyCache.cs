@@ -67,10 +67,10 @@ public sealed partial class TaxonomyCache(ILogger<TaxonomyCache> logger) : IDisp
                 t.Slug,
                 t.MergedIntoId,
                 t.RetiredAt,
-                Kind = (t as Region)!.Kind,
+                Kind = (RegionKind?)(t as Region)!.Kind,
                 ParentId = (t as Region)!.ParentId,
                 IsoCode = (t as Region)!.IsoCode,
-                TagKind = (t as Tag)!.Kind,
+                TagKind = (TagKind?)(t as Tag)!.Kind,
                 Iptc = (t as Topic)!.IptcCode,
             })
             .ToListAsync(cancellationToken);
@@ -110,7 +110,7 @@ public sealed partial class TaxonomyCache(ILogger<TaxonomyCache> logger) : IDisp
                 else if (builtInName is null && t.Type == TermType.Tag && aliased.Contains(t.Id))
                 {
                     // A person or organisation the tagger found earlier, given aliases by an admin: now a known name.
-                    overlay.Entities.Add(new EntityDefinition(key, t.Name, EntityKindOf(t.TagKind), null, []));
+                    overlay.Entities.Add(new EntityDefinition(key, t.Name, EntityKindOf(t.TagKind ?? TagKind.Other), null, []));
                 }
 
                 continue;
@@ -119,7 +119,7 @@ public sealed partial class TaxonomyCache(ILogger<TaxonomyCache> logger) : IDisp
             switch (t.Type)
             {
                 case TermType.Region:
-                    overlay.Places.Add(new PlaceDefinition(key, t.Slug, t.Name, TaxonomySync.ToPlaceKind(t.Kind),
+                    overlay.Places.Add(new PlaceDefinition(key, t.Slug, t.Name, TaxonomySync.ToPlaceKind(t.Kind ?? RegionKind.Theatre),
                         t.ParentId is { } parent ? keyOf.GetValueOrDefault(parent) : null, t.IsoCode, null,
                         [.. involvements[t.Id].OfType<string>()], []));
                     break;
@@ -127,7 +127,7 @@ public sealed partial class TaxonomyCache(ILogger<TaxonomyCache> logger) : IDisp
                     overlay.Topics.Add(new TopicDefinition(key, t.Slug, t.Name, t.Iptc, null));
                     break;
                 default:
-                    overlay.Entities.Add(new EntityDefinition(key, t.Name, EntityKindOf(t.TagKind), null, []));
+                    overlay.Entities.Add(new EntityDefinition(key, t.Name, EntityKindOf(t.TagKind ?? TagKind.Other), null, []));
                     break;
             }
         }
