@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using NewsDesk.Ingest.PlainText;
 using NewsDesk.Tagging.Text;
 
 namespace NewsDesk.Cli.Tagging;
@@ -13,18 +12,41 @@ internal static partial class ArticleText
 {
     public static TaggingInput From(string text)
     {
-        ParsedArticle parsed;
-        try
+        // The same rule as PlainTextArticleParser, without building the article: a byline or image line after the
+        // headline (or a dated "Updated … IST" line) marks the seed format; lines between headline and byline are the standfirst.
+        var headlineSeen = false;
+        var linesAfterHeadline = false;
+        var seedFormat = false;
+        var hasStandfirst = false;
+        foreach (var (start, end, _) in Lines(text))
         {
-            parsed = PlainTextArticleParser.Parse(text);
-        }
-        catch (ArticleFormatException)
-        {
-            return TaggingInput.PlainText(text);
+            var line = text.AsSpan(start, end - start).Trim();
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            if (IsMetadata(line))
+            {
+                seedFormat = true;
+                if (headlineSeen && Byline().IsMatch(line))
+                {
+                    hasStandfirst = linesAfterHeadline;
+                    break;
+                }
+
+                continue;
+            }
+
+            if (headlineSeen)
+            {
+                linesAfterHeadline = true;
+            }
+
+            headlineSeen = true;
         }
 
-        var seedFormat = parsed.Byline is not null || parsed.ImageCredit is not null || parsed.UpdatedAt is not null || parsed.PublishedAt is not null;
-        return seedFormat ? SeedZones(text, parsed.Standfirst is not null) : TaggingInput.PlainText(text);
+        return seedFormat && headlineSeen ? SeedZones(text, hasStandfirst) : TaggingInput.PlainText(text);
     }
 
     private static TaggingInput SeedZones(string text, bool hasStandfirst)
@@ -92,6 +114,9 @@ internal static partial class ArticleText
 
     private static bool IsMetadata(ReadOnlySpan<char> line) =>
         line.Equals("Advertisement", StringComparison.OrdinalIgnoreCase) || MetadataLine().IsMatch(line);
+
+    [GeneratedRegex(@"^(?:Reported\s+by\s*:.*|IMAGE\s*:.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
 
     [GeneratedRegex(@"^(?:(?:Updated|Published)\s*:?\s+[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.*IST|Reported\s+by\s*:.*|IMAGE\s*:.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex MetadataLine();
