@@ -26,22 +26,26 @@ done
 bytes=$(du -sb "$work/articles" | cut -f1)
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-declare -A ms
+# Wall time, and the CPU time the process used (user + system): on a shared machine the second is the steadier.
+declare -A ms cpu
 for r in $(seq 1 "$runs"); do
   for variant in build r2r; do
     start=$(date +%s%N)
-    dotnet "$work/$variant/newsdesk.dll" tag --json --jsonl "$work/articles" >"$work/out.jsonl"
+    /usr/bin/time -f '%U %S' -o "$work/time" dotnet "$work/$variant/newsdesk.dll" tag --json --jsonl "$work/articles" >"$work/out.jsonl"
     end=$(date +%s%N)
     ms[$variant]+=" $(( (end - start) / 1000000 ))"
+    cpu[$variant]+=" $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time")"
   done
 done
 
 lines=$(wc -l <"$work/out.jsonl")
-echo "$files files, $((bytes / files)) bytes on average, $lines JSON lines; $(nproc) cores"
-echo "| build | runs (ms) | median (ms) | files/s |"
-echo "| --- | --- | --- | --- |"
+echo "$files files, $((bytes / files)) bytes on average, $lines JSON lines; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| build | wall runs (ms) | wall median (ms) | files/s (wall) | CPU runs (ms) | CPU median (ms) | files per CPU-second |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 for variant in build r2r; do
   # shellcheck disable=SC2086
   m=$(median ${ms[$variant]})
-  echo "| $variant |${ms[$variant]} | $m | $(( files * 1000 / m )) |"
+  # shellcheck disable=SC2086
+  c=$(median ${cpu[$variant]})
+  echo "| $variant |${ms[$variant]} | $m | $(( files * 1000 / m )) |${cpu[$variant]} | $c | $(( files * 1000 / c )) |"
 done
