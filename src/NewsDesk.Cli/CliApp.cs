@@ -19,6 +19,7 @@ public static class CliApp
         var root = new RootCommand("NewsDesk: regional security newsroom. Reads the same configuration as the web app (appsettings.json, environment variables).");
         root.Options.Add(CommonOptions.Database);
         root.Subcommands.Add(MigrateCommand.Create(stdout));
+        root.Subcommands.Add(TagCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NewsDesk.Core;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
+using NewsDesk.Core.Taxonomy;
 using NewsDesk.Ingest;
 using Serilog;
 using Serilog.Events;
@@ -34,7 +35,7 @@ internal static class CliHost
         return builder.Build();
     }
 
-    /// <summary>Builds the host and brings the store up to date; every command that touches the store starts here.</summary>
+    /// <summary>Builds the host and brings the store (schema and built-in taxonomy) up to date; every command that touches the store starts here.</summary>
     public static async Task<IHost> StartAsync(string? databaseFile, CancellationToken cancellationToken)
     {
         var host = Build(databaseFile);
@@ -43,6 +44,7 @@ internal static class CliHost
             scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>(),
             scope.ServiceProvider.GetRequiredService<NewsDeskPaths>(),
             cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<TaxonomySync>().SyncAsync(cancellationToken);
         return host;
     }
 }

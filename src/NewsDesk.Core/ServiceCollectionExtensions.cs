@@ -23,13 +23,16 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiteClock>();
-        services.TryAddScoped<IArticleTagger, UntaggedArticles>();
+        services.TryAddSingleton<TaxonomyCache>();
+        services.TryAddScoped<TaxonomySync>();
+        services.TryAddScoped<IArticleTagger, StoreArticleTagger>();
 
         var busyTimeout = configuration.GetSection(NewsDeskOptions.Section).GetValue(nameof(NewsDeskOptions.BusyTimeoutMilliseconds), 5000);
         var pragmas = new SqlitePragmaInterceptor(busyTimeout);
+        var taxonomyChanges = new TaxonomyChangeInterceptor();
         services.AddDbContextPool<NewsDeskDbContext>(options => options
             .UseSqlite(paths.ConnectionString)
-            .AddInterceptors(pragmas));
+            .AddInterceptors(pragmas, taxonomyChanges));
         return services;
     }
 }

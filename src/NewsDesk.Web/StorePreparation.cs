@@ -1,11 +1,12 @@
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
+using NewsDesk.Core.Taxonomy;
 using NewsDesk.Ingest.Seeding;
 
 namespace NewsDesk.Web;
 
 /// <summary>
-/// Migrates the store and, on a first start, imports the seed articles — before any other hosted service starts
+/// Migrates the store, syncs the built-in taxonomy into it and, on a first start, imports the seed articles — before any other hosted service starts
 /// and before the server accepts requests. A store that cannot be opened stops the start with
 /// <see cref="StoreUnavailableException"/>.
 /// </summary>
@@ -16,6 +17,7 @@ internal sealed class StorePreparation(IServiceScopeFactory scopes) : IHostedLif
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await NewsDeskDatabase.MigrateAsync(services.GetRequiredService<NewsDeskDbContext>(), services.GetRequiredService<NewsDeskPaths>(), cancellationToken);
+        await services.GetRequiredService<TaxonomySync>().SyncAsync(cancellationToken);
         await services.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(cancellationToken);
     }
 

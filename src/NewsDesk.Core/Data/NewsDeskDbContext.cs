@@ -37,6 +37,8 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
+    public DbSet<TaxonomyState> TaxonomyState => Set<TaxonomyState>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

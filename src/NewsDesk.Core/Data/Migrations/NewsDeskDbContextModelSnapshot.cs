@@ -495,6 +495,30 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("SlugRedirects");
                 });
 
+            modelBuilder.Entity("NewsDesk.Core.Taxonomy.TaxonomyState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuiltInVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaxonomyState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("5e1ec7ed-0000-4000-8000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,239 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using NewsDesk.Cli.Tagging;
+using NewsDesk.Ingest;
+using NewsDesk.Ingest.PlainText;
+using NewsDesk.Tagging.Tagging;
+using NewsDesk.Tagging.Taxonomy;
+
+namespace NewsDesk.Cli.Commands;
+
+/// <summary>
+/// <c>newsdesk tag --json FILE</c> (FILE may be <c>-</c>) and <c>newsdesk tag --json --jsonl DIR</c>: tags text with the
+/// built-in taxonomy and prints JSON. It does not open the store (fast, and the same answer on every machine) unless
+/// <c>--curated</c> asks for the store's aliases, merges and added regions.
+/// </summary>
+internal static class TagCommand
+{
+    private static readonly Option<bool> Json = new("--json") { Description = "Print JSON (the contract scripts rely on)." };
+    private static readonly Option<bool> JsonLines = new("--jsonl") { Description = "PATH is a directory: tag every regular file in it, one JSON object per line with its \"file\"." };
+    private static readonly Option<long?> MaxBytes = new("--max-bytes") { Description = "Largest file read (default: Ingest:MaxFileBytes, 5 MiB).", HelpName = "N" };
+    private static readonly Option<bool> Curated = new("--curated") { Description = "Overlay the store's curation (aliases, merges, admin-added regions and tags); opens the database." };
+    private static readonly Argument<string> Path = new("PATH") { Description = "The article file, '-' for standard input, or with --jsonl a directory." };
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("tag", "Tag an article: countries, regions, topics and entities with scores and evidence.");
+        command.Options.Add(Json);
+        command.Options.Add(JsonLines);
+        command.Options.Add(MaxBytes);
+        command.Options.Add(Curated);
+        command.Arguments.Add(Path);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var limit = parsed.GetValue(MaxBytes) ?? ConfiguredLimit();
+            if (limit <= 0)
+            {
+                await stderr.WriteLineAsync("newsdesk: --max-bytes must be positive");
+                return CliApp.Usage;
+            }
+
+            var taxonomy = parsed.GetValue(Curated)
+                ? await CuratedTaxonomy.LoadAsync(parsed.GetValue(CommonOptions.Database), cancellationToken)
+                : TaxonomySnapshot.BuiltIn;
+            var path = parsed.GetValue(Path)!;
+            var json = parsed.GetValue(Json);
+            return parsed.GetValue(JsonLines)
+                ? await TagDirectoryAsync(taxonomy, path, limit, stdout, stderr, cancellationToken)
+                : await TagFileAsync(taxonomy, path, limit, json, stdout, stderr, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> TagFileAsync(TaxonomySnapshot taxonomy, string path, long limit, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            text = path == "-" ? await ReadStandardInputAsync(limit, cancellationToken) : Read(path, limit);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArticleFormatException)
+        {
+            await stderr.WriteLineAsync($"newsdesk: {path}: {Reason(ex)}");
+            return CliApp.Usage;
+        }
+
+        var result = Tagger.Tag(taxonomy, ArticleText.From(text));
+        if (json)
+        {
+            await stdout.WriteLineAsync(ToJson(result, null));
+        }
+        else
+        {
+            await stdout.WriteAsync(Summary(result));
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static async Task<int> TagDirectoryAsync(TaxonomySnapshot taxonomy, string directory, long limit, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(directory))
+        {
+            await stderr.WriteLineAsync($"newsdesk: {directory}: no such directory");
+            return CliApp.Usage;
+        }
+
+        string[] files;
+        try
+        {
+            files = [.. Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"newsdesk: {directory}: {Reason(ex)}");
+            return CliApp.Usage;
+        }
+
+        // Files are tagged in parallel in chunks and printed in name order, so memory stays bounded for any count.
+        const int Chunk = 512;
+        var lines = new string[Math.Min(Chunk, files.Length)];
+        var failed = 0;
+        for (var offset = 0; offset < files.Length; offset += Chunk)
+        {
+            var n = Math.Min(Chunk, files.Length - offset);
+            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+            {
+                var file = files[offset + k];
+                var name = System.IO.Path.GetFileName(file);
+                try
+                {
+                    lines[k] = ToJson(Tagger.Tag(taxonomy, ArticleText.From(Read(file, limit))), name);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArticleFormatException)
+                {
+                    Interlocked.Increment(ref failed);
+                    lines[k] = ErrorJson(name, Reason(ex));
+                }
+            });
+            for (var k = 0; k < n; k++)
+            {
+                await stdout.WriteLineAsync(lines[k]);
+            }
+        }
+
+        await stdout.FlushAsync(cancellationToken);
+        if (failed > 0)
+        {
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"newsdesk: {failed} of {files.Length} files could not be tagged (see their \"error\" lines)"));
+        }
+
+        return CliApp.Ok;
+    }
+
+    private static string Read(string path, long limit)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var length = RandomAccess.GetLength(handle);
+        if (length > limit)
+        {
+            throw new ArticleFormatException(string.Create(CultureInfo.InvariantCulture, $"the file is {length:N0} bytes, over the {limit:N0}-byte limit (Ingest:MaxFileBytes or --max-bytes)"));
+        }
+
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return Decode(bytes.AsSpan(0, read));
+    }
+
+    private static async Task<string> ReadStandardInputAsync(long limit, CancellationToken cancellationToken)
+    {
+        await using var input = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            await buffer.WriteAsync(chunk.AsMemory(0, n), cancellationToken);
+            if (buffer.Length > limit)
+            {
+                throw new ArticleFormatException(string.Create(CultureInfo.InvariantCulture, $"standard input is over the {limit:N0}-byte limit (Ingest:MaxFileBytes or --max-bytes)"));
+            }
+        }
+
+        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    private static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        var text = TextFiles.Decode(bytes);
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArticleFormatException("not a text file (it contains NUL bytes)");
+        }
+
+        return text;
+    }
+
+    private static string Reason(Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "no such file",
+        UnauthorizedAccessException => "permission denied",
+        _ => ex.Message.ReplaceLineEndings(" "),
+    };
+
+    /// <summary><c>Ingest:MaxFileBytes</c> from the app's settings file and environment, read without building the host.</summary>
+    private static long ConfiguredLimit()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(System.IO.Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return configuration.GetSection(IngestOptions.Section).GetValue(nameof(IngestOptions.MaxFileBytes), new IngestOptions().MaxFileBytes);
+    }
+
+    private static string ToJson(TaggingResult result, string? file)
+    {
+        using var stream = new MemoryStream();
+        TagJson.Write(stream, result, file);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static string ErrorJson(string file, string error)
+    {
+        using var stream = new MemoryStream();
+        TagJson.WriteError(stream, file, error);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static string Summary(TaggingResult result)
+    {
+        var text = new StringBuilder();
+        void Section(string title, IEnumerable<(string Label, double Score, int Evidence)> rows)
+        {
+            text.Append(title).Append('\n');
+            foreach (var (label, score, evidence) in rows)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {score,5:0.00}  {label}  ({evidence} mentions)\n");
+            }
+        }
+
+        Section("Countries", result.Countries.Select(c => ($"{c.Place.Name} [{c.Place.IsoCode}]", c.Score, c.Evidence.Count)));
+        Section("Regions", result.Regions.Select(r => ($"{r.Place.Name} ({r.Place.Kind.Name()}, {r.Place.Slug})", r.Score, r.Evidence.Count)));
+        Section("Topics", result.Topics.Select(t => ($"{t.Topic.Name} ({t.Topic.Slug}, {t.Topic.IptcCode ?? "no IPTC code"})", t.Score, t.Evidence.Count)));
+        Section("Entities", result.Entities.Select(e => ($"{e.Name} ({e.Kind.ToString().ToLowerInvariant()})", e.Score, e.Evidence.Count)));
+        return text.ToString();
+    }
+}
