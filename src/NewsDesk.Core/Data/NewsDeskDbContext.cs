@@ -21,6 +21,10 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
 
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
+    public DbSet<StoryCluster> StoryClusters => Set<StoryCluster>();
+
+    public DbSet<ArticleSimilarityBand> ArticleSimilarityBands => Set<ArticleSimilarityBand>();
+
     public DbSet<ArticleTerm> ArticleTerms => Set<ArticleTerm>();
 
     public DbSet<Term> Terms => Set<Term>();
@@ -38,6 +42,8 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
     public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<FeedRun> FeedRuns => Set<FeedRun>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

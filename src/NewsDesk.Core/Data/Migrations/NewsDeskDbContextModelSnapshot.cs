@@ -176,6 +176,13 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CanonicalUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ClusterSimilarity")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -186,6 +193,10 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Headline")
                         .IsRequired()
@@ -218,6 +229,9 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SourcePublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Standfirst")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -226,6 +240,9 @@ namespace NewsDesk.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StoryClusterId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -236,10 +253,14 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CanonicalUrl");
+
                     b.HasIndex("ContentHash");
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("StoryClusterId");
 
                     b.HasIndex("SourceId", "ExternalId")
                         .IsUnique();
@@ -308,6 +329,21 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("NewsDesk.Core.Articles.ArticleSimilarityBand", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleSimilarityBands");
+                });
+
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleTerm", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -337,6 +373,23 @@ namespace NewsDesk.Core.Data.Migrations
                     b.HasIndex("TermId", "ArticleId");
 
                     b.ToTable("ArticleTerms");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoryClusters");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Audit.AuditEntry", b =>
@@ -383,6 +436,66 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Input")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "StartedAt");
+
+                    b.ToTable("FeedRuns");
+                });
+
             modelBuilder.Entity("NewsDesk.Core.Sources.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -420,6 +533,13 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.Property<string>("LastStatus")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -757,13 +877,31 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("NewsDesk.Core.Articles.StoryCluster", "StoryCluster")
+                        .WithMany("Articles")
+                        .HasForeignKey("StoryClusterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Source");
+
+                    b.Navigation("StoryCluster");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleRevision", b =>
                 {
                     b.HasOne("NewsDesk.Core.Articles.Article", "Article")
                         .WithMany("Revisions")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.ArticleSimilarityBand", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -788,6 +926,16 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Sources.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.RegionInvolvement", b =>
@@ -843,6 +991,11 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Revisions");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
+                {
+                    b.Navigation("Articles");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>
