@@ -185,7 +185,7 @@ internal sealed class LenientFeedReader
 
         var local = LocalOf(name);
         var xname = MakeName(name, declared);
-        if (xname is null)
+        if (xname is null || _stack.Count >= StrictFeedReader.MaxDepth)
         {
             return null;
         }

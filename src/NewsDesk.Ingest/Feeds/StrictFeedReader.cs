@@ -9,6 +9,8 @@ namespace NewsDesk.Ingest.Feeds;
 /// </summary>
 internal static class StrictFeedReader
 {
+    public const int MaxDepth = 256;
+
     private static readonly XName XmlBase = XNamespace.Xml + "base";
 
     public static XmlReaderSettings Settings(long maxCharacters) => new()
@@ -32,20 +34,7 @@ internal static class StrictFeedReader
         }
 
         var rootBase = reader.GetAttribute("base", XNamespace.Xml.NamespaceName);
-        var root = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
-        if (reader.MoveToFirstAttribute())
-        {
-            do
-            {
-                if (reader.Prefix != "xmlns" && reader.LocalName != "xmlns")
-                {
-                    root.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
-                }
-            }
-            while (reader.MoveToNextAttribute());
-            reader.MoveToElement();
-        }
-
+        var root = StartElement(reader);
         yield return new FeedNode(FeedNodeKind.Root, root, rootBase);
         if (reader.IsEmptyElement)
         {
@@ -77,7 +66,7 @@ internal static class StrictFeedReader
             var baseUri = Combine(rootBase, inChannel ? channelBase : null);
             if (FeedNames.IsEntry(local) && depth <= 2)
             {
-                var entry = (XElement)XNode.ReadFrom(reader);
+                var entry = ReadElement(reader);
                 yield return new FeedNode(FeedNodeKind.Entry, entry, baseUri);
             }
             else if (depth == 1 && FeedNames.IsChannel(local) && !reader.IsEmptyElement)
@@ -88,7 +77,7 @@ internal static class StrictFeedReader
             }
             else if ((depth == 1 || (depth == 2 && inChannel)) && FeedNames.IsMeta(local))
             {
-                var meta = (XElement)XNode.ReadFrom(reader);
+                var meta = ReadElement(reader);
                 yield return new FeedNode(FeedNodeKind.Meta, meta, baseUri);
             }
             else
@@ -96,6 +85,76 @@ internal static class StrictFeedReader
                 reader.Skip();
             }
         }
+    }
+
+    /// <summary>
+    /// The element at the reader as an <see cref="XElement"/>, built without recursion and keeping white space
+    /// (XNode.ReadFrom drops the spaces between inline XHTML elements). Nesting is bounded: deeper input is refused.
+    /// </summary>
+    private static XElement ReadElement(XmlReader reader)
+    {
+        var startDepth = reader.Depth;
+        var root = StartElement(reader);
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return root;
+        }
+
+        var current = root;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (reader.Depth - startDepth > MaxDepth)
+                    {
+                        throw new FeedFormatException($"elements nest more than {MaxDepth} deep");
+                    }
+
+                    var element = StartElement(reader);
+                    current.Add(element);
+                    if (!reader.IsEmptyElement)
+                    {
+                        current = element;
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    if (current == root)
+                    {
+                        reader.Read();
+                        return root;
+                    }
+
+                    current = current.Parent!;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA:
+                    current.Add(new XText(reader.Value));
+                    break;
+            }
+        }
+
+        throw new XmlException("unexpected end of the document inside an element");
+    }
+
+    private static XElement StartElement(XmlReader reader)
+    {
+        var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.Prefix != "xmlns" && reader.LocalName != "xmlns")
+                {
+                    element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+
+        return element;
     }
 
     /// <summary>An inner xml:base resolved against an outer one (either may be missing or relative).</summary>

@@ -298,7 +298,7 @@ public static class HtmlMarkdown
 
         private void AppendText(string data)
         {
-            var collapsed = new StringBuilder(data.Length);
+            var builder = new StringBuilder(data.Length);
             var space = false;
             foreach (var c in data)
             {
@@ -313,23 +313,30 @@ public static class HtmlMarkdown
                     continue;
                 }
 
-                if (space && (collapsed.Length > 0 || (_inline.Length > 0 && _inline[^1] != ' ' && _inline[^1] != '\n')))
+                if (space)
                 {
-                    collapsed.Append(' ');
+                    AppendSpace(builder);
+                    space = false;
                 }
 
-                space = false;
-                collapsed.Append(c);
+                builder.Append(c);
             }
 
-            if (space && collapsed.Length > 0)
+            if (space)
             {
-                collapsed.Append(' ');
+                AppendSpace(builder);
             }
 
-            if (collapsed.Length > 0)
+            _inline.Append(EscapeInline(builder.ToString()));
+        }
+
+        // One space between words, none at the start of a block.
+        private void AppendSpace(StringBuilder pending)
+        {
+            var last = pending.Length > 0 ? pending[^1] : _inline.Length > 0 ? _inline[^1] : '\n';
+            if (last is not ' ' and not '\n')
             {
-                _inline.Append(EscapeInline(collapsed.ToString()));
+                pending.Append(' ');
             }
         }
 
@@ -366,11 +373,6 @@ public static class HtmlMarkdown
             {
                 _inline.Append(text);
                 return;
-            }
-
-            if (_inline.Length > 0 && _inline[^1] != ' ' && _inline[^1] != '\n' && char.IsLetterOrDigit(_inline[^1]))
-            {
-                _inline.Append(' ');
             }
 
             _inline.Append('[').Append(text).Append("](<").Append(href.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal)).Append(">)");
