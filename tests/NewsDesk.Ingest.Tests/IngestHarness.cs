@@ -49,6 +49,17 @@ internal sealed class IngestHarness : IAsyncDisposable
         return new IngestHarness(store);
     }
 
+    /// <summary>Another app instance on the same database file: its own services, pools and poller identity.</summary>
+    public ServiceProvider SecondInstance()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Store.Configuration);
+        Core.ServiceCollectionExtensions.AddNewsDeskCore(services, Store.Configuration, Store.DatabaseFile);
+        services.AddNewsDeskIngest(Store.Configuration);
+        return services.BuildServiceProvider();
+    }
+
     public Task<IngestSummary> IngestAsync(params string[] inputs) => Service.IngestAsync(inputs, new IngestRequest(), TestContext.Current.CancellationToken);
 
     public Task<IngestSummary> IngestAsync(IngestRequest request, params string[] inputs) => Service.IngestAsync(inputs, request, TestContext.Current.CancellationToken);

@@ -168,7 +168,7 @@ public sealed partial class IngestService(
         catch (Exception ex) when (ex is FetchException or UriFormatException)
         {
             await RecordAsync(source.Url!, target.Id, FeedRunTrigger.Poll, FeedRunOutcome.Failed, (ex as FetchException)?.Status, new IngestSummary(), ex.Message, cancellationToken);
-            return new PollOutcome(false, ex.Message, null, null, null);
+            return new PollOutcome(false, "failed", ex.Message, null, null);
         }
 
         using (fetched)

@@ -20,7 +20,8 @@ public sealed partial class FeedPoller(
     TimeProvider time,
     ILogger<FeedPoller> logger)
 {
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..Math.Min(200, Environment.MachineName.Length + 45)];
+    // Unique per poller, so two instances in one process (or one host) never share a lease.
+    private readonly string _owner = Shorten($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 200);
 
     /// <summary>Claims and polls the sources due now; returns how many were polled.</summary>
     public async Task<int> PollDueAsync(CancellationToken cancellationToken = default)
