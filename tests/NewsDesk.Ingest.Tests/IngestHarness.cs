@@ -67,7 +67,7 @@ internal sealed class IngestHarness : IAsyncDisposable
     public async Task<List<Article>> ArticlesAsync()
     {
         await using var scope = Store.NewContext();
-        return await scope.Db.Articles.AsNoTracking().Include(a => a.Revisions).Include(a => a.Terms).Include(a => a.Source)
+        return await scope.Db.Articles.AsNoTracking().Include(a => a.Revisions).Include(a => a.Terms).Include(a => a.Source).Include(a => a.ClusterMembership)
             .OrderBy(a => a.Id).ToListAsync(TestContext.Current.CancellationToken);
     }
 

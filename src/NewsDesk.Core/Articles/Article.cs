@@ -59,12 +59,7 @@ public sealed class Article
     public byte[]? Fingerprint { get; set; }
 
     /// <summary>The story this article tells together with near-duplicates from other sources, if any.</summary>
-    public int? StoryClusterId { get; set; }
-
-    public StoryCluster? StoryCluster { get; set; }
-
-    /// <summary>Estimated similarity (Jaccard, 0–1) to the article it was clustered with.</summary>
-    public double? ClusterSimilarity { get; set; }
+    public StoryClusterMember? ClusterMembership { get; set; }
 
     public ArticleStatus Status { get; private set; }
 

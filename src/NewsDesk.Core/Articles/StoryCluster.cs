@@ -10,7 +10,20 @@ public sealed class StoryCluster
 
     public DateTime CreatedAt { get; set; }
 
-    public DateTime UpdatedAt { get; set; }
+    public ICollection<StoryClusterMember> Members { get; } = [];
+}
 
-    public ICollection<Article> Articles { get; } = [];
+/// <summary>An article's place in a <see cref="StoryCluster"/> (an article belongs to at most one).</summary>
+public sealed class StoryClusterMember
+{
+    public int ArticleId { get; set; }
+
+    public Article Article { get; set; } = null!;
+
+    public int StoryClusterId { get; set; }
+
+    public StoryCluster StoryCluster { get; set; } = null!;
+
+    /// <summary>Estimated similarity (Jaccard of word shingles, 0–1) to the article it was matched with; null for the one it matched.</summary>
+    public double? Similarity { get; set; }
 }

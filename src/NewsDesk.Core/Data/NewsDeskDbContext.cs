@@ -23,6 +23,8 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
 
     public DbSet<StoryCluster> StoryClusters => Set<StoryCluster>();
 
+    public DbSet<StoryClusterMember> StoryClusterMembers => Set<StoryClusterMember>();
+
     public DbSet<ArticleSimilarityBand> ArticleSimilarityBands => Set<ArticleSimilarityBand>();
 
     public DbSet<ArticleTerm> ArticleTerms => Set<ArticleTerm>();

@@ -178,9 +178,10 @@ public sealed partial class ArticleWriter(
                 added++;
             }
 
-            if (p.Bands is not null && article.StoryClusterId is null && article.StoryCluster is null)
+            if (p.Bands is not null && article.ClusterMembership is null
+                && !(p.IsUpdate && await db.StoryClusterMembers.AnyAsync(m => m.ArticleId == article.Id, cancellationToken)))
             {
-                await ClusterAsync(db, article, p, candidates, pendingBands, newClusters, now, cancellationToken);
+                Cluster(db, article, p, candidates, pendingBands, newClusters, now);
             }
 
             if (p.Bands is not null)
@@ -332,7 +333,7 @@ public sealed partial class ArticleWriter(
         var ids = hits.Select(h => h.ArticleId).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
-            .Select(a => new Candidate(a.Id, a.Fingerprint, a.StoryClusterId))
+            .Select(a => new Candidate(a.Id, a.Fingerprint, a.ClusterMembership == null ? null : a.ClusterMembership.StoryClusterId))
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         foreach (var hit in hits)
         {
@@ -348,15 +349,14 @@ public sealed partial class ArticleWriter(
     }
 
     /// <summary>Links the article to the most similar earlier article at or above the threshold, creating their cluster if needed.</summary>
-    private async Task ClusterAsync(
+    private void Cluster(
         NewsDeskDbContext db,
         Article article,
         Prepared p,
         Dictionary<long, List<Candidate>> candidates,
         Dictionary<long, List<Article>> pendingBands,
         Dictionary<int, StoryCluster> newClusters,
-        DateTime now,
-        CancellationToken cancellationToken)
+        DateTime now)
     {
         var threshold = options.Value.ClusterThreshold;
         var selfId = p.IsUpdate ? p.Match!.Id : 0;
@@ -400,41 +400,37 @@ public sealed partial class ArticleWriter(
             }
         }
 
+        StoryCluster? cluster = null;
+        int? clusterId = null;
         if (bestStored is not null)
         {
-            if (bestStored.ClusterId is { } clusterId)
+            if (bestStored.ClusterId is { } storedCluster)
             {
-                article.StoryClusterId = clusterId;
+                clusterId = storedCluster;
             }
-            else
+            else if (!newClusters.TryGetValue(bestStored.Id, out cluster))
             {
-                if (!newClusters.TryGetValue(bestStored.Id, out var cluster))
-                {
-                    cluster = new StoryCluster { CreatedAt = now, UpdatedAt = now };
-                    db.StoryClusters.Add(cluster);
-                    var other = await db.Articles.FirstAsync(a => a.Id == bestStored.Id, cancellationToken);
-                    other.StoryCluster = cluster;
-                    newClusters[bestStored.Id] = cluster;
-                }
-
-                article.StoryCluster = cluster;
+                cluster = new StoryCluster { CreatedAt = now };
+                db.StoryClusters.Add(cluster);
+                db.StoryClusterMembers.Add(new StoryClusterMember { ArticleId = bestStored.Id, StoryCluster = cluster });
+                newClusters[bestStored.Id] = cluster;
             }
         }
         else if (bestPending is not null)
         {
-            if (bestPending.StoryCluster is null && bestPending.StoryClusterId is null)
+            if (bestPending.ClusterMembership is null)
             {
-                bestPending.StoryCluster = new StoryCluster { CreatedAt = now, UpdatedAt = now };
-                db.StoryClusters.Add(bestPending.StoryCluster);
+                cluster = new StoryCluster { CreatedAt = now };
+                db.StoryClusters.Add(cluster);
+                bestPending.ClusterMembership = new StoryClusterMember { Article = bestPending, StoryCluster = cluster };
             }
-
-            if (bestPending.StoryClusterId is { } id)
+            else if (bestPending.ClusterMembership.StoryCluster is { } pendingCluster)
             {
-                article.StoryClusterId = id;
+                cluster = pendingCluster;
             }
             else
             {
-                article.StoryCluster = bestPending.StoryCluster;
+                clusterId = bestPending.ClusterMembership.StoryClusterId;
             }
         }
         else
@@ -442,7 +438,17 @@ public sealed partial class ArticleWriter(
             return;
         }
 
-        article.ClusterSimilarity = Math.Round(best, 3);
+        var member = new StoryClusterMember { Article = article, Similarity = Math.Round(best, 3) };
+        if (cluster is not null)
+        {
+            member.StoryCluster = cluster;
+        }
+        else
+        {
+            member.StoryClusterId = clusterId!.Value;
+        }
+
+        article.ClusterMembership = member;
     }
 
     /// <summary>Slugs for a batch: one query for the plain slugs, a closer look only for headlines whose slug is taken.</summary>

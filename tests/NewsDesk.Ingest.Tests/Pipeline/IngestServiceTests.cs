@@ -99,10 +99,10 @@ public sealed class IngestServiceTests
         var articles = await harness.ArticlesAsync();
 
         Assert.Equal(3, articles.Count);
-        Assert.NotNull(articles[0].StoryClusterId);
-        Assert.Equal(articles[0].StoryClusterId, articles[1].StoryClusterId);
-        Assert.InRange(articles[1].ClusterSimilarity!.Value, 0.5, 1.0);
-        Assert.Null(articles[2].StoryClusterId);
+        Assert.NotNull(articles[0].ClusterMembership?.StoryClusterId);
+        Assert.Equal(articles[0].ClusterMembership?.StoryClusterId, articles[1].ClusterMembership?.StoryClusterId);
+        Assert.InRange(articles[1].ClusterMembership!.Similarity!.Value, 0.5, 1.0);
+        Assert.Null(articles[2].ClusterMembership?.StoryClusterId);
     }
 
     [Fact]
@@ -113,8 +113,8 @@ public sealed class IngestServiceTests
 
         var articles = await harness.ArticlesAsync();
 
-        Assert.NotNull(articles[0].StoryClusterId);
-        Assert.Equal(articles[0].StoryClusterId, articles[1].StoryClusterId);
+        Assert.NotNull(articles[0].ClusterMembership?.StoryClusterId);
+        Assert.Equal(articles[0].ClusterMembership?.StoryClusterId, articles[1].ClusterMembership?.StoryClusterId);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class IngestServiceTests
         await harness.IngestAsync(harness.Files.Write("a.xml", Fixtures.Rss("Outlet A", ("a1", "https://a.example/1", "One", MinHashTests.Wire))));
         await harness.IngestAsync(harness.Files.Write("b.xml", Fixtures.Rss("Outlet B", ("b1", "https://b.example/1", "Two", MinHashTests.Edited))));
 
-        Assert.All(await harness.ArticlesAsync(), a => Assert.Null(a.StoryClusterId));
+        Assert.All(await harness.ArticlesAsync(), a => Assert.Null(a.ClusterMembership?.StoryClusterId));
     }
 
     [Fact]

@@ -19,7 +19,6 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.CanonicalUrl).HasMaxLength(2048);
         builder.HasIndex(a => a.CanonicalUrl);
         builder.Property(a => a.Fingerprint).HasMaxLength(1024);
-        builder.HasOne(a => a.StoryCluster).WithMany(c => c.Articles).OnDelete(DeleteBehavior.SetNull);
         builder.Property(a => a.ExternalId).HasMaxLength(1000);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -15,6 +15,19 @@ internal sealed class ArticleSimilarityBandConfiguration : IEntityTypeConfigurat
     }
 }
 
+internal sealed class StoryClusterMemberConfiguration : IEntityTypeConfiguration<StoryClusterMember>
+{
+    public void Configure(EntityTypeBuilder<StoryClusterMember> builder)
+    {
+        // Its own table rather than a column on Articles: SQLite cannot add a foreign key to an existing table
+        // without rebuilding it, and a rebuild cannot run inside the migration's transaction.
+        builder.HasKey(m => m.ArticleId);
+        builder.HasOne(m => m.Article).WithOne(a => a.ClusterMembership).HasForeignKey<StoryClusterMember>(m => m.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.StoryCluster).WithMany(c => c.Members).HasForeignKey(m => m.StoryClusterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.StoryClusterId);
+    }
+}
+
 internal sealed class FeedRunConfiguration : IEntityTypeConfiguration<FeedRun>
 {
     public void Configure(EntityTypeBuilder<FeedRun> builder)

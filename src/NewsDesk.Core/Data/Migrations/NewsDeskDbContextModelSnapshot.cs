@@ -180,9 +180,6 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("ClusterSimilarity")
-                        .HasColumnType("REAL");
-
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -241,9 +238,6 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("StoryClusterId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -259,8 +253,6 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
-
-                    b.HasIndex("StoryClusterId");
 
                     b.HasIndex("SourceId", "ExternalId")
                         .IsUnique();
@@ -384,12 +376,27 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.ToTable("StoryClusters");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("StoryClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("StoryClusterId");
+
+                    b.ToTable("StoryClusterMembers");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Audit.AuditEntry", b =>
@@ -877,14 +884,7 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("NewsDesk.Core.Articles.StoryCluster", "StoryCluster")
-                        .WithMany("Articles")
-                        .HasForeignKey("StoryClusterId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("Source");
-
-                    b.Navigation("StoryCluster");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleRevision", b =>
@@ -926,6 +926,25 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithOne("ClusterMembership")
+                        .HasForeignKey("NewsDesk.Core.Articles.StoryClusterMember", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Core.Articles.StoryCluster", "StoryCluster")
+                        .WithMany("Members")
+                        .HasForeignKey("StoryClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("StoryCluster");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
@@ -988,6 +1007,8 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
+                    b.Navigation("ClusterMembership");
+
                     b.Navigation("Revisions");
 
                     b.Navigation("Terms");
@@ -995,7 +1016,7 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
                 {
-                    b.Navigation("Articles");
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>

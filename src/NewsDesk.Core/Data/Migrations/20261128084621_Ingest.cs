@@ -31,12 +31,6 @@ namespace NewsDesk.Core.Data.Migrations
                 maxLength: 2048,
                 nullable: true);
 
-            migrationBuilder.AddColumn<double>(
-                name: "ClusterSimilarity",
-                table: "Articles",
-                type: "REAL",
-                nullable: true);
-
             migrationBuilder.AddColumn<byte[]>(
                 name: "Fingerprint",
                 table: "Articles",
@@ -48,12 +42,6 @@ namespace NewsDesk.Core.Data.Migrations
                 name: "SourcePublishedAt",
                 table: "Articles",
                 type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "StoryClusterId",
-                table: "Articles",
-                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -111,23 +99,42 @@ namespace NewsDesk.Core.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoryClusters", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StoryClusterMembers",
+                columns: table => new
+                {
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoryClusterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Similarity = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoryClusterMembers", x => x.ArticleId);
+                    table.ForeignKey(
+                        name: "FK_StoryClusterMembers_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StoryClusterMembers_StoryClusters_StoryClusterId",
+                        column: x => x.StoryClusterId,
+                        principalTable: "StoryClusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_CanonicalUrl",
                 table: "Articles",
                 column: "CanonicalUrl");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Articles_StoryClusterId",
-                table: "Articles",
-                column: "StoryClusterId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleSimilarityBands_ArticleId",
@@ -139,22 +146,15 @@ namespace NewsDesk.Core.Data.Migrations
                 table: "FeedRuns",
                 columns: new[] { "SourceId", "StartedAt" });
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Articles_StoryClusters_StoryClusterId",
-                table: "Articles",
-                column: "StoryClusterId",
-                principalTable: "StoryClusters",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
+            migrationBuilder.CreateIndex(
+                name: "IX_StoryClusterMembers_StoryClusterId",
+                table: "StoryClusterMembers",
+                column: "StoryClusterId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Articles_StoryClusters_StoryClusterId",
-                table: "Articles");
-
             migrationBuilder.DropTable(
                 name: "ArticleSimilarityBands");
 
@@ -162,14 +162,13 @@ namespace NewsDesk.Core.Data.Migrations
                 name: "FeedRuns");
 
             migrationBuilder.DropTable(
+                name: "StoryClusterMembers");
+
+            migrationBuilder.DropTable(
                 name: "StoryClusters");
 
             migrationBuilder.DropIndex(
                 name: "IX_Articles_CanonicalUrl",
-                table: "Articles");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Articles_StoryClusterId",
                 table: "Articles");
 
             migrationBuilder.DropColumn(
@@ -185,19 +184,11 @@ namespace NewsDesk.Core.Data.Migrations
                 table: "Articles");
 
             migrationBuilder.DropColumn(
-                name: "ClusterSimilarity",
-                table: "Articles");
-
-            migrationBuilder.DropColumn(
                 name: "Fingerprint",
                 table: "Articles");
 
             migrationBuilder.DropColumn(
                 name: "SourcePublishedAt",
-                table: "Articles");
-
-            migrationBuilder.DropColumn(
-                name: "StoryClusterId",
                 table: "Articles");
         }
     }

@@ -11,7 +11,7 @@ using NewsDesk.Core.Data;
 namespace NewsDesk.Core.Data.Migrations
 {
     [DbContext(typeof(NewsDeskDbContext))]
-    [Migration("20261128075427_Ingest")]
+    [Migration("20261128084621_Ingest")]
     partial class Ingest
     {
         /// <inheritdoc />
@@ -183,9 +183,6 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("ClusterSimilarity")
-                        .HasColumnType("REAL");
-
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -244,9 +241,6 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("StoryClusterId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -262,8 +256,6 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
-
-                    b.HasIndex("StoryClusterId");
 
                     b.HasIndex("SourceId", "ExternalId")
                         .IsUnique();
@@ -387,12 +379,27 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.ToTable("StoryClusters");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("StoryClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("StoryClusterId");
+
+                    b.ToTable("StoryClusterMembers");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Audit.AuditEntry", b =>
@@ -880,14 +887,7 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("NewsDesk.Core.Articles.StoryCluster", "StoryCluster")
-                        .WithMany("Articles")
-                        .HasForeignKey("StoryClusterId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("Source");
-
-                    b.Navigation("StoryCluster");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleRevision", b =>
@@ -929,6 +929,25 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithOne("ClusterMembership")
+                        .HasForeignKey("NewsDesk.Core.Articles.StoryClusterMember", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Core.Articles.StoryCluster", "StoryCluster")
+                        .WithMany("Members")
+                        .HasForeignKey("StoryClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("StoryCluster");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
@@ -991,6 +1010,8 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
+                    b.Navigation("ClusterMembership");
+
                     b.Navigation("Revisions");
 
                     b.Navigation("Terms");
@@ -998,7 +1019,7 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
                 {
-                    b.Navigation("Articles");
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>
