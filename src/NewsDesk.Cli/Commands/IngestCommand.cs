@@ -31,6 +31,15 @@ internal static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
 
+        inputs.Validators.Add(result =>
+        {
+            // An input that looks like an option is a mistyped option, not a file (a file named so can be given as ./-name).
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unrecognized option '{token.Value}'.");
+            }
+        });
+
         var command = new Command("ingest", "Ingest feeds (RSS, Atom, JSON Feed), plain-text articles and web pages.");
         command.Options.Add(source);
         command.Options.Add(publish);
