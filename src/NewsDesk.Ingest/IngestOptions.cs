@@ -19,9 +19,9 @@ public sealed class IngestOptions
     [Range(1, 86_400)]
     public int InputTimeoutSeconds { get; set; } = 120;
 
-    /// <summary>Items written per transaction. Each transaction holds whole items only.</summary>
+    /// <summary>Items written per transaction (each holds whole items only): fewer commits, fewer fsyncs.</summary>
     [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 200;
 
     /// <summary>Estimated Jaccard similarity of word 3-shingles at or above which two articles are one story.</summary>
     [Range(0.05, 1.0)]

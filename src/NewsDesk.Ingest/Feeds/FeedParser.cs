@@ -44,7 +44,7 @@ public static class FeedParser
     private static IEnumerable<FeedItem> XmlItems(ParsedFeed feed, Func<TextReader> open, string? documentUri, long maxCharacters, CancellationToken cancellationToken)
     {
         var strictKeys = new List<string>();
-        XmlException? failure = null;
+        Exception? failure = null;
         var repair = new XmlRepairReader(open());
         using (var nodes = StrictFeedReader.Read(repair, maxCharacters, cancellationToken).GetEnumerator())
         {
@@ -63,7 +63,18 @@ public static class FeedParser
                     break;
                 }
 
-                var item = Handle(feed, nodes.Current, repair, documentUri);
+                FeedItem? item;
+                try
+                {
+                    item = Handle(feed, nodes.Current, repair, documentUri);
+                }
+                catch (NotAFeedException ex) when (strictKeys.Count == 0)
+                {
+                    // Junk before the feed (a PHP warning, a wrapper element) makes the first element something else.
+                    failure = ex;
+                    break;
+                }
+
                 if (item is not null)
                 {
                     strictKeys.Add(Key(item));
@@ -82,13 +93,16 @@ public static class FeedParser
             yield break;
         }
 
-        feed.Warnings.Add(string.Create(CultureInfo.InvariantCulture, $"not well-formed XML (line {failure.LineNumber}, column {failure.LinePosition}: {OneLine(failure.Message)}); read leniently"));
+        var notAFeed = failure as NotAFeedException;
+        feed.Warnings.Add(failure is XmlException xml
+            ? string.Create(CultureInfo.InvariantCulture, $"not well-formed XML (line {xml.LineNumber}, column {xml.LinePosition}: {OneLine(xml.Message)}); read leniently")
+            : "the document does not start with the feed; looking for it further in");
         var truncated = false;
         var lenientRepair = new XmlRepairReader(open());
         var index = 0;
         var skipping = true;
-        var yielded = 0;
-        foreach (var node in LenientFeedReader.Read(lenientRepair, () => truncated = true, cancellationToken))
+        feed.Info.Format = notAFeed is null ? feed.Info.Format : "";
+        foreach (var node in LenientFeedReader.Read(lenientRepair, () => truncated = true, cancellationToken, seekFeedRoot: true))
         {
             var item = Handle(feed, node, lenientRepair, documentUri);
             if (item is null)
@@ -104,13 +118,12 @@ public static class FeedParser
             }
 
             skipping = false;
-            yielded++;
             yield return item;
         }
 
         if (feed.Info.Format.Length == 0)
         {
-            throw new FeedFormatException("not a feed: no XML element found");
+            throw notAFeed is not null ? new FeedFormatException(notAFeed.Message) : new FeedFormatException("not a feed: no feed element found");
         }
 
         if (truncated)
@@ -131,7 +144,14 @@ public static class FeedParser
 
                 if (feed.Info.Format.Length == 0)
                 {
-                    feed.Info.Format = FeedEntries.FormatOf(node.Element);
+                    try
+                    {
+                        feed.Info.Format = FeedEntries.FormatOf(node.Element);
+                    }
+                    catch (FeedFormatException ex)
+                    {
+                        throw new NotAFeedException(ex.Message);
+                    }
                 }
 
                 return null;
@@ -159,3 +179,6 @@ public static class FeedParser
         return line.Length > 300 ? line[..300] + "…" : line;
     }
 }
+
+/// <summary>The root element is not a feed's; the lenient reader may still find one further in.</summary>
+internal sealed class NotAFeedException(string message) : Exception(message);

@@ -25,14 +25,22 @@ internal sealed class LenientFeedReader
     private int _end;
     private bool _done;
 
-    private LenientFeedReader(TextReader text) => _text = text;
+    private readonly bool _seekFeedRoot;
+
+    private LenientFeedReader(TextReader text, bool seekFeedRoot)
+    {
+        _text = text;
+        _seekFeedRoot = seekFeedRoot;
+    }
 
     /// <summary>Set when the input ended inside an entry (the entry was dropped).</summary>
     public bool Truncated { get; private set; }
 
-    public static IEnumerable<FeedNode> Read(TextReader text, Action onTruncated, CancellationToken cancellationToken)
+    /// <param name="seekFeedRoot">Skip whatever comes before the first rss, RDF, feed or channel element
+    /// (a PHP warning printed before the feed, an HTML wrapper) and take that element as the root.</param>
+    public static IEnumerable<FeedNode> Read(TextReader text, Action onTruncated, CancellationToken cancellationToken, bool seekFeedRoot = false)
     {
-        var reader = new LenientFeedReader(text);
+        var reader = new LenientFeedReader(text, seekFeedRoot);
         try
         {
             foreach (var node in reader.Nodes(cancellationToken))
@@ -210,6 +218,12 @@ internal sealed class LenientFeedReader
         var baseUri = StrictFeedReader.Combine(parentBase, xmlBase);
         FeedNode? result = null;
         Capture capture;
+        if (!sawRoot && _seekFeedRoot && !IsFeedRoot(local))
+        {
+            // Not yet inside the feed: do not open anything, so stray markup cannot swallow it.
+            return null;
+        }
+
         if (!sawRoot)
         {
             sawRoot = true;
@@ -256,6 +270,9 @@ internal sealed class LenientFeedReader
         _stack.Add(new Open(element, local, declared, capture is Capture.Entry or Capture.Meta ? parentBase : baseUri, capture));
         return result;
     }
+
+    private static bool IsFeedRoot(string local) =>
+        local.ToLowerInvariant() is "rss" or "rdf" or "feed" or "channel";
 
     private IEnumerable<FeedNode> Close(string name)
     {

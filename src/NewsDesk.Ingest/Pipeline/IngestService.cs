@@ -214,7 +214,7 @@ public sealed partial class IngestService(
                 var name = request.SourceName ?? content.SiteName ?? input.DocumentUri?.Host ?? Path.GetFileName(input.Display);
                 source ??= await SourceAsync(name, input.DocumentUri is null ? SourceKind.File : SourceKind.Web, input.DocumentUri, token);
                 runId = await StartRunAsync(input.Display, source.Id, request.Trigger, token);
-                await WriteAsync([single], source, request, summary, input.Display, token);
+                await WriteAsync([IncomingItem.From(single)], source, request, summary, input.Display, token);
             }
             else
             {
@@ -224,7 +224,7 @@ public sealed partial class IngestService(
                 var name = request.SourceName ?? feed.Info.Title ?? Path.GetFileName(input.Display.TrimEnd('/'));
                 source ??= await SourceAsync(name, SourceKind.Feed, input.DocumentUri, token);
                 runId = await StartRunAsync(input.Display, source.Id, request.Trigger, token);
-                var batch = new List<IncomingArticle>(settings.BatchSize);
+                var batch = new List<IncomingItem>(settings.BatchSize);
                 for (var more = hasFirst; more; more = items.MoveNext())
                 {
                     token.ThrowIfCancellationRequested();
@@ -274,11 +274,21 @@ public sealed partial class IngestService(
             await FinishRunAsync(runId, input, source, request, stored > 0 ? FeedRunOutcome.Partial : FeedRunOutcome.Failed, summary, reason, cancellationToken);
         }
 
+        catch (Exception ex) when (ex is not OperationCanceledException && !IsStoreFailure(ex))
+        {
+            // A parser or extractor failing in a way nobody foresaw still costs only this input.
+            LogUnexpected(input.Display, ex.GetType().Name, FeedParser.OneLine(ex.Message));
+            var reason = "could not be read (" + ex.GetType().Name + ": " + FeedParser.OneLine(ex.Message) + ")";
+            summary.Rejected.Add(new IngestRejection(input.Display, reason));
+            var stored = summary.Added + summary.Updated + summary.Duplicates;
+            await FinishRunAsync(runId, input, source, request, stored > 0 ? FeedRunOutcome.Partial : FeedRunOutcome.Failed, summary, reason, cancellationToken);
+        }
+
         LogInput(input.Display, summary.Added, summary.Updated, summary.Duplicates, summary.Rejected.Count, stopwatch.ElapsedMilliseconds);
         return summary;
     }
 
-    private async Task WriteAsync(List<IncomingArticle> batch, SourceRef source, IngestRequest request, IngestSummary summary, string display, CancellationToken cancellationToken)
+    private async Task WriteAsync(List<IncomingItem> batch, SourceRef source, IngestRequest request, IngestSummary summary, string display, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -407,10 +417,18 @@ public sealed partial class IngestService(
         return summary;
     }
 
+    /// <summary>The store failing is not the input's fault: it stops the whole run (the CLI exits 1).</summary>
+    private static bool IsStoreFailure(Exception ex) =>
+        ex is System.Data.Common.DbException or DbUpdateException or Core.Hosting.StoreUnavailableException
+        || ex.InnerException is System.Data.Common.DbException;
+
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Input}: {Added} added, {Updated} updated, {Duplicates} duplicates, {Rejected} rejected ({Milliseconds} ms)")]
     private partial void LogInput(string input, int added, int updated, int duplicates, int rejected, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Input}: unexpected {Type} while reading it: {Message}")]
+    private partial void LogUnexpected(string input, string type, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Input}: {Warning}")]
     private partial void LogWarning(string input, string warning);

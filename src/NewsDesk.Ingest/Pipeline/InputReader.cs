@@ -48,6 +48,12 @@ internal static class InputReader
             throw new FeedFormatException("empty: only white space");
         }
 
+        // A feed with junk before it (a PHP warning, a stray line) is still a feed.
+        if (first != '<' && first is not '{' and not '[' && LooksLikeFeed(Encoding.Latin1.GetString(bytes)))
+        {
+            first = '<';
+        }
+
         if (first == '<')
         {
             if (htmlIsArticle && LooksLikeHtml(Encoding.Latin1.GetString(bytes)))
@@ -101,6 +107,10 @@ internal static class InputReader
 
         return null;
     }
+
+    private static bool LooksLikeFeed(string head) =>
+        head.Contains("<?xml", StringComparison.OrdinalIgnoreCase) || head.Contains("<rss", StringComparison.OrdinalIgnoreCase)
+        || head.Contains("<feed", StringComparison.OrdinalIgnoreCase) || head.Contains("<rdf:RDF", StringComparison.OrdinalIgnoreCase);
 
     private static bool LooksLikeHtml(string head)
     {

@@ -13,26 +13,14 @@ public static class ItemMapping
     private const int MaxUrl = 2048;
     private const int MaxExternalId = 1000;
 
-    /// <summary>The article for an entry, or null with a one-line reason when there is nothing to store.</summary>
-    public static IncomingArticle? FromFeed(FeedItem item, out string? reason)
+    /// <summary>
+    /// The item for an entry, or null with a one-line reason when there is nothing to store. Its content hash is
+    /// taken over the text as the feed gave it, so the HTML is converted only if the item turns out new or changed.
+    /// </summary>
+    public static IncomingItem? FromFeed(FeedItem item, out string? reason)
     {
         ArgumentNullException.ThrowIfNull(item);
         var bodySource = item.Content ?? item.Summary;
-        var body = bodySource is null ? "" : bodySource.IsHtml ? HtmlMarkdown.Convert(bodySource.Value, item.BaseUri) : HtmlMarkdown.FromPlainText(bodySource.Value);
-
-        string? standfirst = null;
-        if (item.Content is not null && item.Summary is not null)
-        {
-            var summary = item.Summary.IsHtml ? HtmlMarkdown.ToPlainText(item.Summary.Value) : HtmlMarkdown.Collapse(item.Summary.Value);
-            var bodyText = HtmlMarkdown.Collapse(body);
-            // A summary that only repeats the start of the body is no standfirst.
-            var probe = summary.Length > 60 ? summary[..60] : summary.TrimEnd('.', '…', ' ');
-            if (probe.Length > 0 && !Unescaped(bodyText).StartsWith(probe, StringComparison.Ordinal))
-            {
-                standfirst = Truncate(summary, MaxStandfirst);
-            }
-        }
-
         var headline = item.Title;
         if (string.IsNullOrWhiteSpace(headline))
         {
@@ -51,17 +39,41 @@ public static class ItemMapping
         }
 
         reason = null;
+        headline = Truncate(headline, Article.MaxHeadlineLength);
         var url = item.Link is { Length: <= MaxUrl } ? item.Link : null;
         var externalId = item.Id is null ? null : item.Id.Length <= MaxExternalId ? item.Id : "sha256:" + Dedup.ContentHash.Of(item.Id, "");
+        var hash = Dedup.ContentHash.Of(headline, (bodySource?.Value ?? "") + "\n" + (item.Content is null ? "" : item.Summary?.Value ?? "") + "\n" + item.Author);
+        var title = headline;
+        return new IncomingItem(title, externalId ?? url, url, hash, () => Build(item, title, url, externalId ?? url));
+    }
+
+    private static IncomingArticle Build(FeedItem item, string headline, string? url, string? externalId)
+    {
+        var bodySource = item.Content ?? item.Summary;
+        var body = bodySource is null ? "" : bodySource.IsHtml ? HtmlMarkdown.Convert(bodySource.Value, item.BaseUri) : HtmlMarkdown.FromPlainText(bodySource.Value);
+
+        string? standfirst = null;
+        if (item.Content is not null && item.Summary is not null)
+        {
+            var summary = item.Summary.IsHtml ? HtmlMarkdown.ToPlainText(item.Summary.Value) : HtmlMarkdown.Collapse(item.Summary.Value);
+            var bodyText = HtmlMarkdown.Collapse(body);
+            // A summary that only repeats the start of the body is no standfirst.
+            var probe = summary.Length > 60 ? summary[..60] : summary.TrimEnd('.', '…', ' ');
+            if (probe.Length > 0 && !Unescaped(bodyText).StartsWith(probe, StringComparison.Ordinal))
+            {
+                standfirst = Truncate(summary, MaxStandfirst);
+            }
+        }
+
         var published = item.Published ?? item.Updated;
         return new IncomingArticle(
-            Headline: Truncate(headline, Article.MaxHeadlineLength),
+            Headline: headline,
             Standfirst: standfirst,
             Body: body,
             Byline: item.Author is null ? null : Truncate(item.Author, MaxByline),
             ImageCredit: null,
             OriginalUrl: url,
-            ExternalId: externalId ?? url,
+            ExternalId: externalId,
             PublishedAt: published,
             UpdatedAt: item.Updated is { } updated && updated != published ? updated : null);
     }

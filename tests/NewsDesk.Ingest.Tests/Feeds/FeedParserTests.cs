@@ -171,6 +171,15 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Markup_printed_before_the_feed_does_not_hide_it()
+    {
+        var (feed, items) = Read("<br />\n<b>Warning</b>: Undefined variable in <b>/var/www/feed.php</b> on line <b>3</b><br />\n<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>P</title><item><title>After junk</title></item></channel></rss>");
+
+        Assert.Equal("After junk", Assert.Single(items).Title);
+        Assert.Equal("P", feed.Info.Title);
+    }
+
+    [Fact]
     public void Control_characters_and_bad_numeric_references_are_dropped()
     {
         var (_, items) = Read("<rss><channel><item><title>A\u0001B&#0;C&#x1F;D &#150; E</title></item></channel></rss>");

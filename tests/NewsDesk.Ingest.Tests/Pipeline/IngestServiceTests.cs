@@ -166,6 +166,18 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task A_feed_file_with_a_text_warning_before_it_is_still_read_as_a_feed()
+    {
+        await using var harness = await IngestHarness.CreateAsync();
+        var path = harness.Files.Write("php.xml", "Warning: Cannot modify header information in /var/www/feed.php on line 12\n" + Fixtures.Numbered("PHP Wire", 2));
+
+        var summary = await harness.IngestAsync(path);
+
+        Assert.Equal(2, summary.Added);
+        Assert.Empty(summary.Rejected);
+    }
+
+    [Fact]
     public async Task A_plain_text_article_is_published_only_when_asked_and_keeps_its_byline()
     {
         await using var harness = await IngestHarness.CreateAsync();
