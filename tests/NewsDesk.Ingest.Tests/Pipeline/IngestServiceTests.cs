@@ -106,6 +106,23 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task A_third_telling_of_the_story_joins_the_existing_cluster()
+    {
+        await using var harness = await IngestHarness.CreateAsync();
+        var third = MinHashTests.Edited.Replace("Additional reporting by our Tokyo bureau.", "Reuters contributed.", StringComparison.Ordinal);
+        await harness.IngestAsync(harness.Files.Write("a.xml", Fixtures.Rss("Outlet A", ("a1", "https://a.example/1", "One", MinHashTests.Wire))));
+        await harness.IngestAsync(harness.Files.Write("b.xml", Fixtures.Rss("Outlet B", ("b1", "https://b.example/1", "Two", MinHashTests.Edited))));
+        await harness.IngestAsync(harness.Files.Write("c.xml", Fixtures.Rss("Outlet C", ("c1", "https://c.example/1", "Three", third))));
+
+        var clusters = (await harness.ArticlesAsync()).Select(a => a.ClusterMembership?.StoryClusterId).ToList();
+
+        Assert.NotNull(clusters[0]);
+        Assert.All(clusters, c => Assert.Equal(clusters[0], c));
+        await using var scope = harness.Store.NewContext();
+        Assert.Equal(1, await scope.Db.StoryClusters.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Near_duplicates_within_one_feed_are_clustered_too()
     {
         await using var harness = await IngestHarness.CreateAsync();
