@@ -20,6 +20,7 @@ public static class CliApp
         root.Options.Add(CommonOptions.Database);
         root.Subcommands.Add(MigrateCommand.Create(stdout));
         root.Subcommands.Add(TagCommand.Create(stdout, stderr));
+        root.Subcommands.Add(IngestCommand.Create(stdout));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -37,6 +38,11 @@ public static class CliApp
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"newsdesk: {ex.Message}");
+            return Usage;
+        }
         catch (StoreUnavailableException ex)
         {
             await stderr.WriteLineAsync($"newsdesk: {ex.Message}");
@@ -51,6 +57,13 @@ public static class CliApp
         {
             // Never a stack trace for the user: one line, and the exit code says it failed.
             await stderr.WriteLineAsync($"newsdesk: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            return Fatal;
+        }
+#pragma warning disable CA1031 // The last line of defence: whatever escaped is reported in one line, never as a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await stderr.WriteLineAsync($"newsdesk: unexpected {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
             return Fatal;
         }
     }

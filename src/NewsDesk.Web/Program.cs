@@ -24,6 +24,7 @@ builder.Services.AddSerilog((services, logger) => logger
 
 builder.Services.AddNewsDeskCore(builder.Configuration);
 builder.Services.AddNewsDeskIngest(builder.Configuration);
+builder.Services.AddNewsDeskFeedPolling();
 builder.Services.AddNewsDeskReading();
 builder.Services.AddHostedService<StorePreparation>();
 builder.Services.AddDataProtection().PersistKeysToDbContext<NewsDeskDbContext>().SetApplicationName("NewsDesk");

@@ -22,6 +22,8 @@ public class NewsDeskAppFactory : WebApplicationFactory<Program>
         DataDirectory = _directory.Path;
         _settings["NewsDesk:DataDirectory"] = DataDirectory;
         _settings["NewsDesk:SeedsDirectory"] = Repository.Seeds;
+        // No background polling in tests unless a test turns it on.
+        _settings["Ingest:Polling:Enabled"] = "false";
     }
 
     public string DataDirectory { get; }

@@ -43,11 +43,23 @@ public sealed class Article
 
     public string? OriginalUrl { get; set; }
 
+    /// <summary>De-duplication key for <see cref="OriginalUrl"/>: scheme, "www.", fragment and tracking parameters removed.</summary>
+    public string? CanonicalUrl { get; set; }
+
+    /// <summary>When the source says it published the item, UTC; kept while the article waits in Incoming.</summary>
+    public DateTime? SourcePublishedAt { get; set; }
+
     /// <summary>The identity the source gave the item (a feed GUID, a file name); unique per source.</summary>
     public string? ExternalId { get; set; }
 
     /// <summary>Content fingerprint used by ingest to recognise an item it has seen.</summary>
     public string? ContentHash { get; set; }
+
+    /// <summary>MinHash signature over the text's word shingles (see ingest's near-duplicate detection); null for texts too short to compare.</summary>
+    public byte[]? Fingerprint { get; set; }
+
+    /// <summary>The story this article tells together with near-duplicates from other sources, if any.</summary>
+    public StoryClusterMember? ClusterMembership { get; set; }
 
     public ArticleStatus Status { get; private set; }
 

@@ -21,6 +21,12 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
 
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
 
+    public DbSet<StoryCluster> StoryClusters => Set<StoryCluster>();
+
+    public DbSet<StoryClusterMember> StoryClusterMembers => Set<StoryClusterMember>();
+
+    public DbSet<ArticleSimilarityBand> ArticleSimilarityBands => Set<ArticleSimilarityBand>();
+
     public DbSet<ArticleTerm> ArticleTerms => Set<ArticleTerm>();
 
     public DbSet<Term> Terms => Set<Term>();
@@ -40,6 +46,8 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
     public DbSet<TaxonomyState> TaxonomyState => Set<TaxonomyState>();
 
     public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<FeedRun> FeedRuns => Set<FeedRun>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

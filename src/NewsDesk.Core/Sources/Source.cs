@@ -40,6 +40,11 @@ public sealed class Source
 
     public int ConsecutiveFailures { get; set; }
 
+    /// <summary>The poller instance that has claimed this source; with <see cref="LeaseExpiresAt"/>, keeps instances sharing one database from polling it twice.</summary>
+    public string? LeaseOwner { get; set; }
+
+    public DateTime? LeaseExpiresAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
 

@@ -16,6 +16,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ImageCredit).HasMaxLength(300);
         builder.Property(a => a.SourceName).HasMaxLength(200);
         builder.Property(a => a.OriginalUrl).HasMaxLength(2048);
+        builder.Property(a => a.CanonicalUrl).HasMaxLength(2048);
+        builder.HasIndex(a => a.CanonicalUrl);
+        builder.Property(a => a.Fingerprint).HasMaxLength(1024);
         builder.Property(a => a.ExternalId).HasMaxLength(1000);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();

@@ -16,5 +16,6 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.LastStatus).HasMaxLength(300);
         builder.Property(s => s.LastError).HasMaxLength(2000);
         builder.HasIndex(s => s.NextPollAt);
+        builder.Property(s => s.LeaseOwner).HasMaxLength(200);
     }
 }

@@ -176,6 +176,10 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CanonicalUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -186,6 +190,10 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Headline")
                         .IsRequired()
@@ -218,6 +226,9 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SourcePublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Standfirst")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -235,6 +246,8 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CanonicalUrl");
 
                     b.HasIndex("ContentHash");
 
@@ -308,6 +321,21 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("ArticleRevisions");
                 });
 
+            modelBuilder.Entity("NewsDesk.Core.Articles.ArticleSimilarityBand", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleSimilarityBands");
+                });
+
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleTerm", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -337,6 +365,38 @@ namespace NewsDesk.Core.Data.Migrations
                     b.HasIndex("TermId", "ArticleId");
 
                     b.ToTable("ArticleTerms");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoryClusters");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("StoryClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("StoryClusterId");
+
+                    b.ToTable("StoryClusterMembers");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Audit.AuditEntry", b =>
@@ -383,6 +443,66 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Input")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "StartedAt");
+
+                    b.ToTable("FeedRuns");
+                });
+
             modelBuilder.Entity("NewsDesk.Core.Sources.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -420,6 +540,13 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.Property<string>("LastStatus")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -795,6 +922,17 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Article");
                 });
 
+            modelBuilder.Entity("NewsDesk.Core.Articles.ArticleSimilarityBand", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleTerm", b =>
                 {
                     b.HasOne("NewsDesk.Core.Articles.Article", "Article")
@@ -812,6 +950,35 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithOne("ClusterMembership")
+                        .HasForeignKey("NewsDesk.Core.Articles.StoryClusterMember", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Core.Articles.StoryCluster", "StoryCluster")
+                        .WithMany("Members")
+                        .HasForeignKey("StoryClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("StoryCluster");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Sources.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.RegionInvolvement", b =>
@@ -864,9 +1031,16 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
+                    b.Navigation("ClusterMembership");
+
                     b.Navigation("Revisions");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>
