@@ -19,6 +19,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ExternalId).HasMaxLength(1000);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.AuthorKeys).HasMaxLength(1000);
+        builder.Property(a => a.CorrectionNote).HasMaxLength(4000);
+        builder.Property(a => a.LeadImageUrl).HasMaxLength(2048);
+        builder.Property(a => a.LeadImageAlt).HasMaxLength(500);
+        builder.HasIndex(a => a.StoryClusterId);
+        builder.HasIndex(a => a.PinnedAt);
 
         builder.HasOne(a => a.Source).WithMany().OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.SourceId, a.ExternalId }).IsUnique();

@@ -168,6 +168,10 @@ namespace NewsDesk.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorKeys")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -178,6 +182,13 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -196,11 +207,22 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeadImageAlt")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadImageUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OriginalUrl")
                         .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
@@ -227,6 +249,9 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StoryClusterId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -238,8 +263,12 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasIndex("ContentHash");
 
+                    b.HasIndex("PinnedAt");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("StoryClusterId");
 
                     b.HasIndex("SourceId", "ExternalId")
                         .IsUnique();
@@ -381,6 +410,51 @@ namespace NewsDesk.Core.Data.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Content.ContentStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Token")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Token = 0L
+                        });
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Curation.FeaturedStory", b =>
+                {
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FeaturedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TermId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("FeaturedStories");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Sources.Source", b =>
@@ -781,6 +855,25 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasOne("NewsDesk.Core.Taxonomy.Term", "Term")
                         .WithMany("Articles")
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Curation.FeaturedStory", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Core.Taxonomy.Term", "Term")
+                        .WithMany()
                         .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
