@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<ReadingStartup>();
         services.AddHostedService<ContentVersionPoller>();
 
-        services.AddOutputCache(o => o.AddPolicy(PublicPage.PolicyName, b => b.AddPolicy<PublicPagePolicy>(), excludeDefaultPolicy: true));
+        services.AddOutputCache();
         services.AddResponseCompression(o =>
         {
             // Public pages carry no secrets, so compressing them over HTTPS gives BREACH nothing to find.
@@ -47,11 +46,6 @@ public static class ServiceCollectionExtensions
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "application/feed+json", "image/svg+xml"]);
         });
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddAreaFolderApplicationModelConvention("Reading", "/", model =>
-        {
-            model.EndpointMetadata.Add(PublicPage.Instance);
-            model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPage.PolicyName });
-        }));
         return services;
     }
 
@@ -67,7 +61,7 @@ public static class ServiceCollectionExtensions
         return app;
     }
 
-    private static bool IsPublic(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PublicPage>() is not null;
+    private static bool IsPublic(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null;
 
     private static void EvictOldVersions(IServiceProvider services)
     {

@@ -101,10 +101,13 @@ internal sealed partial class SqliteArticleSearch(NewsDeskDbContext db, TimeProv
             Add(command, "$topic", topicId);
         }
 
-        var order = request.Order == SearchOrder.Newest
-            ? "a.PublishedAt DESC, a.Id DESC"
-            : "bm25(ArticleSearch, 10.0, 4.0, 1.0), a.PublishedAt DESC";
-        command.CommandText = $"SELECT a.Id, count(*) OVER () {where} ORDER BY {order} LIMIT $take OFFSET $skip";
+        var order = request.Order == SearchOrder.Newest ? "PublishedAt DESC, Id DESC" : "Score, PublishedAt DESC";
+        // bm25() cannot sit beside a window function; the inner query ranks, the outer one counts and pages.
+        command.CommandText = $"""
+            SELECT Id, count(*) OVER () FROM (
+                SELECT a.Id AS Id, a.PublishedAt AS PublishedAt, bm25(ArticleSearch, 10.0, 4.0, 1.0) AS Score {where})
+            ORDER BY {order} LIMIT $take OFFSET $skip
+            """;
         Add(command, "$take", Math.Clamp(request.Take, 1, 100));
         Add(command, "$skip", Math.Max(0, request.Skip));
 

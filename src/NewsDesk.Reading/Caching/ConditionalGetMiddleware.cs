@@ -54,6 +54,12 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, ContentVers
             }
         }
 
+        if (buffer.Length == 0)
+        {
+            // Leave an empty 404 or redirect untouched, so status-code pages can still write their own body.
+            return;
+        }
+
         response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);

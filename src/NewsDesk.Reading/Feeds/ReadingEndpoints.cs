@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
@@ -24,7 +23,7 @@ public static class ReadingEndpoints
 
     public static IEndpointRouteBuilder MapNewsDeskReading(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("").WithMetadata(PublicPage.Instance).CacheOutput(PublicPage.PolicyName);
+        var group = endpoints.MapGroup("").WithMetadata(new PublicPageAttribute());
         group.MapGet("/feed.xml", (HttpContext http, FeedService feeds, CancellationToken ct) => feeds.LatestAsync(http, "xml", ct));
         group.MapGet("/feed.json", (HttpContext http, FeedService feeds, CancellationToken ct) => feeds.LatestAsync(http, "json", ct));
         group.MapGet("/regions/{slug}/feed.{format:regex(^(xml|json)$)}", (string slug, string format, HttpContext http, FeedService feeds, CancellationToken ct) => feeds.TermAsync(http, TermType.Region, slug, format, ct));

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Taxonomy;
+using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 using NewsDesk.Reading.Seo;
 using NewsDesk.Reading.Stories;
 
 namespace NewsDesk.Reading.Areas.Reading.Pages;
 
+[PublicPage]
 public sealed class IndexModel(StoryQueries stories, ReadingTaxonomy taxonomy, SiteClock clock, IOptions<ReadingOptions> options)
     : ListingPageModel(clock, options)
 {

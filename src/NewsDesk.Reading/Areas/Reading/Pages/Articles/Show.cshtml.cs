@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Reading.Articles;
+using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Seo;
 using NewsDesk.Reading.Stories;
 using NewsDesk.Reading.Terms;
 
 namespace NewsDesk.Reading.Areas.Reading.Pages.Articles;
 
+[PublicPage]
 public sealed class ShowModel(ArticleReader reader, StoryQueries stories, SlugResolver slugs, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Text;
+using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Seo;
 using NewsDesk.Reading.Stories;
 
 namespace NewsDesk.Reading.Areas.Reading.Pages.Authors;
 
 /// <summary>An author's stories, from the bylines that name them (there are no author records).</summary>
+[PublicPage]
 public sealed class ShowModel(StoryQueries stories, SiteClock clock, IOptions<ReadingOptions> options)
     : ListingPageModel(clock, options)
 {

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 using NewsDesk.Reading.Seo;
 
 namespace NewsDesk.Reading.Areas.Reading.Pages.Regions;
 
+[PublicPage]
 public sealed class IndexModel(ReadingTaxonomy taxonomy, StoryCounts counts, WorldMap map) : PageModel
 {
     public Taxonomy Taxonomy { get; private set; } = null!;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Taxonomy;
+using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 using NewsDesk.Reading.Seo;
 using NewsDesk.Reading.Stories;
@@ -9,6 +10,7 @@ using NewsDesk.Reading.Terms;
 
 namespace NewsDesk.Reading.Areas.Reading.Pages.Regions;
 
+[PublicPage]
 public sealed class ShowModel(StoryQueries stories, ReadingTaxonomy taxonomy, SlugResolver slugs, SiteUrls urls, SiteClock clock, IOptions<ReadingOptions> options)
     : ListingPageModel(clock, options)
 {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Search;
+using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 using NewsDesk.Reading.Seo;
 using NewsDesk.Reading.Stories;
@@ -16,6 +17,7 @@ namespace NewsDesk.Reading.Areas.Reading.Pages.Search;
 /// Full-text search: <c>?q=</c> with optional <c>region</c> and <c>topic</c> (slugs), <c>from</c>/<c>to</c> dates,
 /// <c>within=week|month</c>, <c>sort=newest</c> and <c>page</c>. An empty or malformed query is a 400 that says why.
 /// </summary>
+[PublicPage]
 public sealed class IndexModel(IArticleSearch search, ReadingTaxonomy taxonomy, StoryQueries stories, SiteClock clock, IOptions<ReadingOptions> options) : PageModel
 {
     public string? Query { get; private set; }

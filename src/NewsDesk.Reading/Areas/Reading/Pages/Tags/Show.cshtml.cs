@@ -4,12 +4,14 @@ using Microsoft.Extensions.Options;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Taxonomy;
+using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Seo;
 using NewsDesk.Reading.Stories;
 using NewsDesk.Reading.Terms;
 
 namespace NewsDesk.Reading.Areas.Reading.Pages.Tags;
 
+[PublicPage]
 public sealed class ShowModel(NewsDeskDbContext db, StoryQueries stories, SlugResolver slugs, SiteClock clock, IOptions<ReadingOptions> options)
     : ListingPageModel(clock, options)
 {

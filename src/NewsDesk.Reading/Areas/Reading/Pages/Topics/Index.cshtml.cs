@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 using NewsDesk.Reading.Seo;
 
 namespace NewsDesk.Reading.Areas.Reading.Pages.Topics;
 
+[PublicPage]
 public sealed class IndexModel(ReadingTaxonomy taxonomy, StoryCounts counts) : PageModel
 {
     public IReadOnlyList<(TopicNode Topic, int Count)> Topics { get; private set; } = [];
