@@ -15,7 +15,7 @@ namespace NewsDesk.Reading;
 /// background so it never holds up the first request, fills author keys of older stories and warms the caches and
 /// the queries of the front page.
 /// </summary>
-internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, ILogger<ReadingStartup> logger) : IHostedService
+internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, ReadingMetrics metrics, ILogger<ReadingStartup> logger) : IHostedService
 {
     private Task? _warming;
 
@@ -32,7 +32,11 @@ internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, ILogge
         _warming = Task.Run(WarmAsync, CancellationToken.None);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _warming?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        LogCacheTotals(metrics.Hits, metrics.Misses);
+        await (_warming?.WaitAsync(cancellationToken) ?? Task.CompletedTask);
+    }
 
     private async Task WarmAsync()
     {
@@ -79,6 +83,9 @@ internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, ILogge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index's triggers were missing (a migration rebuilt the Articles table); restored them and rebuilt the index")]
     private partial void LogSearchRepaired();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Output cache of public pages since start: {Hits} hits, {Misses} misses")]
+    private partial void LogCacheTotals(long hits, long misses);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warming the reading view's caches failed: {Reason}")]
     private partial void LogWarmFailed(string reason);

@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReadingTaxonomy>();
         services.AddSingleton<StoryCounts>();
         services.AddSingleton<PublicPagePolicy>();
+        services.AddSingleton<ReadingMetrics>();
         services.AddScoped<StoryQueries>();
         services.AddScoped<ArticleReader>();
         services.AddScoped<SlugResolver>();

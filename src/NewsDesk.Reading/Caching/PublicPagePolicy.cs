@@ -10,7 +10,7 @@ namespace NewsDesk.Reading.Caching;
 /// before a change can never be served after this process has seen the change, and each entry is tagged with its
 /// token so that the whole generation is evicted at once. Pages are the same for every reader, signed in or not.
 /// </summary>
-internal sealed class PublicPagePolicy(ContentVersion version, IOptions<ReadingOptions> options) : IOutputCachePolicy
+internal sealed class PublicPagePolicy(ContentVersion version, ReadingMetrics metrics, IOptions<ReadingOptions> options) : IOutputCachePolicy
 {
     /// <summary>The query parameters public pages read; others do not split the cache.</summary>
     public static readonly StringValues QueryKeys = new(["page", "q", "region", "topic", "within", "from", "to", "sort"]);
@@ -40,10 +40,15 @@ internal sealed class PublicPagePolicy(ContentVersion version, IOptions<ReadingO
         context.Tags.Add(Tag(state.Token));
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.Hit();
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        metrics.Miss();
         var response = context.HttpContext.Response;
         // Only complete pages everyone may see: no errors, redirects, 304s or cookies.
         if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
