@@ -50,7 +50,6 @@ internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, Readin
             var stories = services.GetRequiredService<StoryQueries>();
             await stories.LatestAsync(1, 20, null, null, CancellationToken.None);
             await stories.PinnedAsync(CancellationToken.None);
-            await services.GetRequiredService<StoryCounts>().GetAsync();
         }
         catch (Exception ex)
         {

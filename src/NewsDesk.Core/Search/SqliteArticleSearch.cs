@@ -63,10 +63,10 @@ internal sealed partial class SqliteArticleSearch(NewsDeskDbContext db, TimeProv
 
     private async Task<(int Total, List<int> Ids)> RankAsync(DbConnection connection, SearchRequest request, string match, List<int>? regionIds, CancellationToken cancellationToken)
     {
-        // CROSS JOIN keeps FTS5 as the outer loop: otherwise SQLite walks every published article and probes the index
-        // once for each, which is a hundred times slower.
+        // CROSS JOIN keeps FTS5 as the outer loop (otherwise SQLite walks every published article and probes the index
+        // once for each, a hundred times slower); the covering index answers "published and due" without the rows.
         var where = new StringBuilder("""
-            FROM ArticleSearch s CROSS JOIN Articles a ON a.Id = s.rowid
+            FROM ArticleSearch s CROSS JOIN Articles a INDEXED BY IX_Articles_Search ON a.Id = s.rowid
             WHERE ArticleSearch MATCH $match AND a.Status = $published AND a.PublishedAt <= $now
             """);
         await using var command = connection.CreateCommand();

@@ -70,8 +70,8 @@ public sealed class SqliteArticleSearchTests
         Assert.Equal(0, (await SearchAsync(store, "corvette")).Total);
         await using (var scope = store.NewContext())
         {
-            var integrity = await scope.Db.Database.ExecuteSqlRawAsync("INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES ('integrity-check', 1)", TestContext.Current.CancellationToken);
-            Assert.True(integrity >= 0);
+            // FTS5 raises an error if the index and Articles disagree.
+            await scope.Db.Database.ExecuteSqlAsync($"INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES ('integrity-check', 1)", TestContext.Current.CancellationToken);
         }
     }
 
@@ -84,7 +84,9 @@ public sealed class SqliteArticleSearchTests
             // What EF's table rebuild does to a SQLite table's triggers.
             foreach (var trigger in SqliteSearchSchema.Triggers)
             {
+#pragma warning disable EF1002 // The trigger names are constants of SqliteSearchSchema.
                 await scope.Db.Database.ExecuteSqlRawAsync($"DROP TRIGGER {trigger}", TestContext.Current.CancellationToken);
+#pragma warning restore EF1002
             }
 
             scope.Db.Articles.Add(Published("late", "Destroyer transits strait", "Written while the triggers were gone."));

@@ -6,6 +6,8 @@ namespace NewsDesk.Core.Data.Configurations;
 
 internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
+    public const string SearchIndexName = "IX_Articles_Search";
+
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.Property(a => a.Slug).HasMaxLength(Article.MaxSlugLength);
@@ -31,5 +33,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.ContentHash);
         // Public lists filter by status and sort by publication time.
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        // Search checks each full-text match for "published and due" from this index alone, without reading the
+        // (large) article rows; at 100k stories that makes the check several times cheaper.
+        builder.HasIndex(a => new { a.Id, a.Status, a.PublishedAt }).HasDatabaseName(SearchIndexName);
     }
 }

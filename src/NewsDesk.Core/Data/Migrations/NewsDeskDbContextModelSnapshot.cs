@@ -275,6 +275,9 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("Id", "Status", "PublishedAt")
+                        .HasDatabaseName("IX_Articles_Search");
+
                     b.ToTable("Articles");
                 });
 

@@ -11,7 +11,7 @@ using NewsDesk.Core.Data;
 namespace NewsDesk.Core.Data.Migrations
 {
     [DbContext(typeof(NewsDeskDbContext))]
-    [Migration("20261128075605_ReadingSearch")]
+    [Migration("20261128100539_ReadingSearch")]
     partial class ReadingSearch
     {
         /// <inheritdoc />
@@ -277,6 +277,9 @@ namespace NewsDesk.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("Id", "Status", "PublishedAt")
+                        .HasDatabaseName("IX_Articles_Search");
 
                     b.ToTable("Articles");
                 });

@@ -107,6 +107,11 @@ namespace NewsDesk.Core.Data.Migrations
                 column: "PinnedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Articles_Search",
+                table: "Articles",
+                columns: new[] { "Id", "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Articles_StoryClusterId",
                 table: "Articles",
                 column: "StoryClusterId");
@@ -128,6 +133,10 @@ namespace NewsDesk.Core.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Articles_PinnedAt",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Search",
                 table: "Articles");
 
             migrationBuilder.DropIndex(
