@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsDesk.Core.Content;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
+using NewsDesk.Core.Search;
 using NewsDesk.Core.Taxonomy;
 
 namespace NewsDesk.Core;
@@ -26,13 +28,16 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TaxonomyCache>();
         services.TryAddScoped<TaxonomySync>();
         services.TryAddScoped<IArticleTagger, StoreArticleTagger>();
+        services.TryAddSingleton<ContentChangeNotifier>();
+        services.TryAddSingleton<ContentChangeInterceptor>();
+        services.TryAddScoped<IArticleSearch, SqliteArticleSearch>();
 
         var busyTimeout = configuration.GetSection(NewsDeskOptions.Section).GetValue(nameof(NewsDeskOptions.BusyTimeoutMilliseconds), 5000);
         var pragmas = new SqlitePragmaInterceptor(busyTimeout);
         var taxonomyChanges = new TaxonomyChangeInterceptor();
-        services.AddDbContextPool<NewsDeskDbContext>(options => options
+        services.AddDbContextPool<NewsDeskDbContext>((services, options) => options
             .UseSqlite(paths.ConnectionString)
-            .AddInterceptors(pragmas, taxonomyChanges));
+            .AddInterceptors(pragmas, taxonomyChanges, services.GetRequiredService<ContentChangeInterceptor>()));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Ingest;
 using NewsDesk.Reading;
+using NewsDesk.Reading.Feeds;
 using NewsDesk.Web;
 using Serilog;
 
@@ -25,7 +26,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddNewsDeskCore(builder.Configuration);
 builder.Services.AddNewsDeskIngest(builder.Configuration);
 builder.Services.AddNewsDeskFeedPolling();
-builder.Services.AddNewsDeskReading();
+builder.Services.AddNewsDeskReading(builder.Configuration);
 builder.Services.AddHostedService<StorePreparation>();
 builder.Services.AddDataProtection().PersistKeysToDbContext<NewsDeskDbContext>().SetApplicationName("NewsDesk");
 builder.Services.AddRazorPages();
@@ -41,8 +42,10 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
+app.UseNewsDeskReading();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapNewsDeskReading();
 app.MapHealthChecks("/healthz");
 
 try

@@ -3,10 +3,12 @@ using NewsDesk.Core.Sources;
 namespace NewsDesk.Core.Articles;
 
 /// <summary>A story: the unit that is ingested, edited, tagged and published.</summary>
-public sealed class Article
+public sealed class Article : Content.IPublicContent
 {
     public const int MaxHeadlineLength = 500;
     public const int MaxSlugLength = 120;
+
+    private string? _byline;
 
     public Article(string slug, string headline, string body, ArticleStatus status, DateTime createdAt)
     {
@@ -30,7 +32,19 @@ public sealed class Article
     /// <summary>The story text as Markdown; rendered (and sanitized) only by the reading view.</summary>
     public string Body { get; set; }
 
-    public string? Byline { get; set; }
+    /// <summary>As printed: "Jane Doe and John Smith". Setting it also sets <see cref="AuthorKeys"/>.</summary>
+    public string? Byline
+    {
+        get => _byline;
+        set
+        {
+            _byline = value;
+            AuthorKeys = Bylines.Keys(value);
+        }
+    }
+
+    /// <summary>The byline's author slugs as "|jane-doe|john-smith|", so an author page is one substring match.</summary>
+    public string? AuthorKeys { get; private set; }
 
     public string? ImageCredit { get; set; }
 
@@ -76,6 +90,23 @@ public sealed class Article
 
     /// <summary>Optimistic concurrency token, replaced on every save through <see cref="Touch"/>.</summary>
     public Guid Version { get; private set; }
+
+    /// <summary>Groups reports of the same event (from ingest's de-duplication); related stories list the cluster first.</summary>
+    public int? StoryClusterId { get; set; }
+
+    /// <summary>When an editor pinned it as the front page's top story; the latest pin wins, null when not pinned.</summary>
+    public DateTime? PinnedAt { get; set; }
+
+    /// <summary>A correction shown to readers above the body, in plain text.</summary>
+    public string? CorrectionNote { get; set; }
+
+    public DateTime? CorrectedAt { get; set; }
+
+    /// <summary>The lead image: an absolute URL or a site path ("/media/…").</summary>
+    public string? LeadImageUrl { get; set; }
+
+    /// <summary>Text alternative for the lead image; required by the desk whenever there is an image.</summary>
+    public string? LeadImageAlt { get; set; }
 
     public ICollection<ArticleTerm> Terms { get; } = [];
 

@@ -3,7 +3,7 @@ using NewsDesk.Core.Taxonomy;
 namespace NewsDesk.Core.Articles;
 
 /// <summary>Links an article to a region, topic or tag, with the tagger's score and the editor's decision.</summary>
-public sealed class ArticleTerm
+public sealed class ArticleTerm : Content.IPublicContent
 {
     /// <summary>Automatic suggestions at or above this score are shown to readers until an editor decides.</summary>
     public const double PublicScoreThreshold = 0.5;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.Audit;
+using NewsDesk.Core.Content;
+using NewsDesk.Core.Curation;
 using NewsDesk.Core.Sources;
 using NewsDesk.Core.Taxonomy;
 using NewsDesk.Core.Users;
@@ -50,6 +52,10 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
     public DbSet<FeedRun> FeedRuns => Set<FeedRun>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<FeaturedStory> FeaturedStories => Set<FeaturedStory>();
+
+    public DbSet<ContentStamp> ContentStamps => Set<ContentStamp>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

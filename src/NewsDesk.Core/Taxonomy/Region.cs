@@ -61,7 +61,7 @@ public enum RegionKind
 }
 
 /// <summary>A country involved in a theatre or a disputed territory (Senkaku Islands → Japan, China, Taiwan).</summary>
-public sealed class RegionInvolvement
+public sealed class RegionInvolvement : Content.IPublicContent
 {
     public int RegionId { get; set; }
 

@@ -6,7 +6,7 @@ namespace NewsDesk.Core.Taxonomy;
 /// Something an article can be filed under: a <see cref="Region"/>, a <see cref="Topic"/> or a <see cref="Tag"/>.
 /// They share one table so curation (rename, merge, aliases, retire) is written once.
 /// </summary>
-public abstract class Term
+public abstract class Term : Content.IPublicContent
 {
     protected Term(string slug, string name)
     {

@@ -13,7 +13,7 @@ public sealed class HomeTests : IClassFixture<NewsDeskAppFactory>
     {
         var page = await _app.CreateClient().GetDocumentAsync("/");
 
-        var link = Assert.Single(page.QuerySelectorAll(".story-list h2 a"));
+        var link = Assert.Single(page.QuerySelectorAll(".story-list h3 a"));
         Assert.Equal("Japan, Vietnam sign defense and cyberspace cooperation to counter China's aggression", link.TextContent);
         Assert.Equal("/articles/japan-vietnam-sign-defense-and-cyberspace-cooperation-to-counter-chinas-aggression", link.GetAttribute("href"));
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));

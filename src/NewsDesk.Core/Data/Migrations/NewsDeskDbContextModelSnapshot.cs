@@ -168,6 +168,10 @@ namespace NewsDesk.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorKeys")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -176,12 +180,15 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CanonicalUrl")
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -190,10 +197,6 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Fingerprint")
-                        .HasMaxLength(1024)
-                        .HasColumnType("BLOB");
 
                     b.Property<string>("Headline")
                         .IsRequired()
@@ -204,11 +207,22 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeadImageAlt")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadImageUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OriginalUrl")
                         .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PinnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
@@ -226,9 +240,6 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SourcePublishedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Standfirst")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -237,6 +248,9 @@ namespace NewsDesk.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StoryClusterId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -247,17 +261,22 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CanonicalUrl");
-
                     b.HasIndex("ContentHash");
+
+                    b.HasIndex("PinnedAt");
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("StoryClusterId");
 
                     b.HasIndex("SourceId", "ExternalId")
                         .IsUnique();
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex("Id", "Status", "PublishedAt")
+                        .HasDatabaseName("IX_Articles_Search");
 
                     b.ToTable("Articles");
                 });
@@ -321,21 +340,6 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("ArticleRevisions");
                 });
 
-            modelBuilder.Entity("NewsDesk.Core.Articles.ArticleSimilarityBand", b =>
-                {
-                    b.Property<long>("Key")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key", "ArticleId");
-
-                    b.HasIndex("ArticleId");
-
-                    b.ToTable("ArticleSimilarityBands");
-                });
-
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleTerm", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -365,38 +369,6 @@ namespace NewsDesk.Core.Data.Migrations
                     b.HasIndex("TermId", "ArticleId");
 
                     b.ToTable("ArticleTerms");
-                });
-
-            modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("StoryClusters");
-                });
-
-            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
-                {
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Similarity")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("StoryClusterId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ArticleId");
-
-                    b.HasIndex("StoryClusterId");
-
-                    b.ToTable("StoryClusterMembers");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Audit.AuditEntry", b =>
@@ -443,64 +415,49 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
+            modelBuilder.Entity("NewsDesk.Core.Content.ContentStamp", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Added")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Duplicates")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinishedAt")
+                    b.Property<DateTime>("ChangedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("HttpStatus")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Input")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Instance")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rejected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("SourceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Trigger")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Updated")
+                    b.Property<long>("Token")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceId", "StartedAt");
+                    b.ToTable("ContentStamps");
 
-                    b.ToTable("FeedRuns");
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Token = 0L
+                        });
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Curation.FeaturedStory", b =>
+                {
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FeaturedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TermId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("FeaturedStories");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Sources.Source", b =>
@@ -540,13 +497,6 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.Property<string>("LastStatus")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LeaseExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaseOwner")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -620,30 +570,6 @@ namespace NewsDesk.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SlugRedirects");
-                });
-
-            modelBuilder.Entity("NewsDesk.Core.Taxonomy.TaxonomyState", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BuiltInVersion")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Stamp")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("TaxonomyState", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Stamp = new Guid("5e1ec7ed-0000-4000-8000-000000000001")
-                        });
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>
@@ -922,17 +848,6 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("NewsDesk.Core.Articles.ArticleSimilarityBand", b =>
-                {
-                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
-                });
-
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleTerm", b =>
                 {
                     b.HasOne("NewsDesk.Core.Articles.Article", "Article")
@@ -952,33 +867,23 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Term");
                 });
 
-            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+            modelBuilder.Entity("NewsDesk.Core.Curation.FeaturedStory", b =>
                 {
                     b.HasOne("NewsDesk.Core.Articles.Article", "Article")
-                        .WithOne("ClusterMembership")
-                        .HasForeignKey("NewsDesk.Core.Articles.StoryClusterMember", "ArticleId")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("NewsDesk.Core.Articles.StoryCluster", "StoryCluster")
-                        .WithMany("Members")
-                        .HasForeignKey("StoryClusterId")
+                    b.HasOne("NewsDesk.Core.Taxonomy.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Article");
 
-                    b.Navigation("StoryCluster");
-                });
-
-            modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
-                {
-                    b.HasOne("NewsDesk.Core.Sources.Source", "Source")
-                        .WithMany()
-                        .HasForeignKey("SourceId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.Navigation("Source");
+                    b.Navigation("Term");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.RegionInvolvement", b =>
@@ -1031,16 +936,9 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
-                    b.Navigation("ClusterMembership");
-
                     b.Navigation("Revisions");
 
                     b.Navigation("Terms");
-                });
-
-            modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
-                {
-                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>

@@ -1,26 +1,62 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using NewsDesk.Core.Articles;
-using NewsDesk.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using NewsDesk.Core.Hosting;
+using NewsDesk.Core.Taxonomy;
+using NewsDesk.Reading.Caching;
+using NewsDesk.Reading.Regions;
+using NewsDesk.Reading.Seo;
+using NewsDesk.Reading.Stories;
 
 namespace NewsDesk.Reading.Areas.Reading.Pages;
 
-public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageModel
+[PublicPage]
+public sealed class IndexModel(StoryQueries stories, ReadingTaxonomy taxonomy, SiteClock clock, IOptions<ReadingOptions> options)
+    : ListingPageModel(clock, options)
 {
-    public const int PageSize = 30;
+    public const int BusiestCount = 8;
 
-    public IReadOnlyList<ArticleSummary> Latest { get; private set; } = [];
+    public StoryCard? TopStory { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<(RegionNode Region, int Count)> BusiestRegions { get; private set; } = [];
+
+    public IReadOnlyList<(TopicNode Topic, int Count)> BusiestTopics { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        Latest = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(PageSize)
-            .Select(a => new ArticleSummary(a.Slug, a.Headline, a.Standfirst, a.Byline, a.PublishedAt!.Value))
-            .ToListAsync(cancellationToken);
-    }
+        if (!ReadQuery())
+        {
+            return NotFound();
+        }
 
-    public sealed record ArticleSummary(string Slug, string Headline, string? Standfirst, string? Byline, DateTime PublishedAt);
+        var now = stories.Now;
+        if (await LoadAsync(stories.LatestAsync, now, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        if (PageNumber == 1 && !Filter.IsActive)
+        {
+            TopStory = await stories.PinnedAsync(cancellationToken);
+            var snapshot = await taxonomy.GetAsync(cancellationToken);
+            var since = now.AddDays(-StoryCounts.RecentDays);
+            BusiestRegions = [.. (await stories.BusiestAsync<Region>(since, BusiestCount * 3, cancellationToken))
+                .Select(r => (Region: snapshot.Region(r.TermId), r.Count))
+                .Where(r => r.Region is { IsPlace: true })
+                .Take(BusiestCount)
+                .Select(r => (r.Region!, r.Count))];
+            BusiestTopics = [.. (await stories.BusiestAsync<Topic>(since, BusiestCount, cancellationToken))
+                .Select(t => (Topic: snapshot.Topics.FirstOrDefault(x => x.Id == t.TermId), t.Count))
+                .Where(t => t.Topic is not null)
+                .Select(t => (t.Topic!, t.Count))];
+        }
+
+        ViewData[PageMeta.Key] = new PageMeta
+        {
+            Title = PageNumber > 1 ? $"Latest stories, page {PageNumber}" : null,
+            CanonicalPath = CanonicalPath,
+            NoIndex = Filter.IsActive,
+            Feeds = FeedLink.Both("Latest stories", "/"),
+        };
+        return Page();
+    }
 }

@@ -1,0 +1,196 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Core.Articles;
+using NewsDesk.Core.Data;
+
+namespace NewsDesk.Core.Search;
+
+/// <summary>
+/// <see cref="IArticleSearch"/> on SQLite FTS5: the <c>ArticleSearch</c> table indexes Articles as its external
+/// content, kept in step by triggers (migration <c>ReadingSearch</c>). Ranked by BM25 with the headline weighted above
+/// the standfirst above the body.
+/// </summary>
+internal sealed partial class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider time) : IArticleSearch
+{
+    private const char Open = '\u0002';
+    private const char Close = '\u0003';
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var match = ToFts5(request.Query);
+        var regionIds = request.RegionId is { } regionId ? await SubtreeAsync(regionId, cancellationToken) : null;
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var (total, ids) = await RankAsync(connection, request, match, regionIds, cancellationToken);
+            if (ids.Count == 0)
+            {
+                return new SearchResults(total, []);
+            }
+
+            var hits = await HighlightAsync(connection, match, ids, cancellationToken);
+            return new SearchResults(total, [.. ids.Where(hits.ContainsKey).Select(id => hits[id])]);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The FTS5 query for a parsed search. Words are letters and digits only, so quoting them is enough.</summary>
+    internal static string ToFts5(SearchQuery query)
+    {
+        static string Term(SearchTerm t) => "\"" + string.Join(' ', t.Words) + "\"" + (t.Prefix ? "*" : "");
+        static string Group(IReadOnlyList<SearchTerm> g) => g.Count == 1 ? Term(g[0]) : "(" + string.Join(" OR ", g.Select(Term)) + ")";
+
+        var required = string.Join(" AND ", query.Required.Select(Group));
+        return query.Excluded.Count == 0
+            ? required
+            : "(" + required + ") NOT (" + string.Join(" OR ", query.Excluded.Select(Term)) + ")";
+    }
+
+    private async Task<List<int>> SubtreeAsync(int regionId, CancellationToken cancellationToken)
+    {
+        var path = await db.Regions.Where(r => r.Id == regionId).Select(r => r.Path).SingleOrDefaultAsync(cancellationToken);
+        return path is null ? [] : await db.Regions.Where(r => r.Path.StartsWith(path)).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    private async Task<(int Total, List<int> Ids)> RankAsync(DbConnection connection, SearchRequest request, string match, List<int>? regionIds, CancellationToken cancellationToken)
+    {
+        // CROSS JOIN keeps FTS5 as the outer loop (otherwise SQLite walks every published article and probes the index
+        // once for each, a hundred times slower); the covering index answers "published and due" without the rows.
+        var where = new StringBuilder("""
+            FROM ArticleSearch s CROSS JOIN Articles a INDEXED BY IX_Articles_Search ON a.Id = s.rowid
+            WHERE ArticleSearch MATCH $match AND a.Status = $published AND a.PublishedAt <= $now
+            """);
+        await using var command = connection.CreateCommand();
+        Add(command, "$match", match);
+        Add(command, "$published", nameof(ArticleStatus.Published));
+        Add(command, "$now", time.GetUtcNow().UtcDateTime);
+        if (request.FromUtc is { } from)
+        {
+            where.Append(" AND a.PublishedAt >= $from");
+            Add(command, "$from", from);
+        }
+
+        if (request.ToUtc is { } to)
+        {
+            where.Append(" AND a.PublishedAt < $to");
+            Add(command, "$to", to);
+        }
+
+        const string publicLink = "(l.Decision = 'Accepted' OR (l.Decision = 'None' AND l.Score >= $threshold))";
+        if (regionIds is not null || request.TopicId is not null)
+        {
+            Add(command, "$threshold", ArticleTerm.PublicScoreThreshold);
+        }
+
+        if (regionIds is not null)
+        {
+            where.Append($" AND EXISTS (SELECT 1 FROM ArticleTerms l WHERE l.ArticleId = a.Id AND l.TermId IN (SELECT value FROM json_each($regions)) AND {publicLink})");
+            Add(command, "$regions", JsonSerializer.Serialize(regionIds));
+        }
+
+        if (request.TopicId is { } topicId)
+        {
+            where.Append($" AND EXISTS (SELECT 1 FROM ArticleTerms l WHERE l.ArticleId = a.Id AND l.TermId = $topic AND {publicLink})");
+            Add(command, "$topic", topicId);
+        }
+
+        var order = request.Order == SearchOrder.Newest ? "PublishedAt DESC, Id DESC" : "Score, PublishedAt DESC";
+        // bm25() cannot sit beside a window function; the inner query ranks, the outer one counts and pages.
+        command.CommandText = $"""
+            SELECT Id, count(*) OVER () FROM (
+                SELECT a.Id AS Id, a.PublishedAt AS PublishedAt, bm25(ArticleSearch, 10.0, 4.0, 1.0) AS Score {where})
+            ORDER BY {order} LIMIT $take OFFSET $skip
+            """;
+        Add(command, "$take", Math.Clamp(request.Take, 1, 100));
+        Add(command, "$skip", Math.Max(0, request.Skip));
+
+        var ids = new List<int>();
+        var total = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetInt32(0));
+                total = reader.GetInt32(1);
+            }
+        }
+
+        if (ids.Count == 0 && request.Skip > 0)
+        {
+            // Past the last page: the window count had no row to ride on.
+            command.CommandText = $"SELECT count(*) {where}";
+            total = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        return (total, ids);
+    }
+
+    private static async Task<Dictionary<int, SearchHit>> HighlightAsync(DbConnection connection, string match, List<int> ids, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a.Id, a.Slug, a.Byline, a.PublishedAt,
+                   highlight(ArticleSearch, 0, char(2), char(3)),
+                   snippet(ArticleSearch, 1, char(2), char(3), '…', 32),
+                   snippet(ArticleSearch, 2, char(2), char(3), '…', 32)
+            FROM ArticleSearch s CROSS JOIN Articles a ON a.Id = s.rowid
+            WHERE ArticleSearch MATCH $match AND s.rowid IN (SELECT value FROM json_each($ids))
+            """;
+        Add(command, "$match", match);
+        Add(command, "$ids", JsonSerializer.Serialize(ids));
+        var hits = new Dictionary<int, SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var standfirst = await reader.IsDBNullAsync(5, cancellationToken) ? "" : reader.GetString(5);
+            var byline = await reader.IsDBNullAsync(2, cancellationToken) ? null : reader.GetString(2);
+            var body = reader.GetString(6);
+            // The body's best passage, unless only the standfirst matched.
+            var snippet = !body.Contains(Open, StringComparison.Ordinal) && standfirst.Contains(Open, StringComparison.Ordinal) ? standfirst : MarkdownToText(body);
+            var id = reader.GetInt32(0);
+            hits[id] = new SearchHit(
+                id,
+                reader.GetString(1),
+                HighlightedText.FromMarked(reader.GetString(4), Open, Close),
+                HighlightedText.FromMarked(snippet, Open, Close),
+                byline,
+                DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc));
+        }
+
+        return hits;
+    }
+
+    /// <summary>Snippets come from the Markdown source; drop its syntax so readers see prose.</summary>
+    internal static string MarkdownToText(string snippet)
+    {
+        var text = MarkdownLink().Replace(snippet, "$1");
+        text = MarkdownSyntax().Replace(text, "");
+        return WhiteSpace().Replace(text, " ").Trim();
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"!?\[([^\]\u0002\u0003]*(?:[\u0002\u0003][^\]\u0002\u0003]*)*)\]\([^)\s]*\)")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownLink();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)#{1,6}\s|[*`]|^>\s?|\]\([^)\s]*\)?", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex MarkdownSyntax();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex WhiteSpace();
+}

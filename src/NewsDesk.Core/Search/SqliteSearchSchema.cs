@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Core.Data;
+
+namespace NewsDesk.Core.Search;
+
+/// <summary>
+/// Guards the FTS5 index's triggers. EF Core rebuilds a SQLite table (create, copy, drop, rename) to alter a column,
+/// and dropping Articles drops its triggers with it; the index would then silently fall out of step. Hosts call
+/// <see cref="EnsureAsync"/> at start: it restores missing triggers and rebuilds the index from Articles.
+/// </summary>
+public static class SqliteSearchSchema
+{
+    public static readonly IReadOnlyList<string> Triggers = ["ArticleSearch_AfterInsert", "ArticleSearch_AfterDelete", "ArticleSearch_AfterUpdate"];
+
+    private static readonly string[] CreateTriggers =
+    [
+        """
+        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterInsert AFTER INSERT ON Articles BEGIN
+            INSERT INTO ArticleSearch(rowid, Headline, Standfirst, Body) VALUES (new.Id, new.Headline, new.Standfirst, new.Body);
+        END;
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterDelete AFTER DELETE ON Articles BEGIN
+            INSERT INTO ArticleSearch(ArticleSearch, rowid, Headline, Standfirst, Body) VALUES ('delete', old.Id, old.Headline, old.Standfirst, old.Body);
+        END;
+        """,
+        """
+        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterUpdate AFTER UPDATE OF Headline, Standfirst, Body ON Articles BEGIN
+            INSERT INTO ArticleSearch(ArticleSearch, rowid, Headline, Standfirst, Body) VALUES ('delete', old.Id, old.Headline, old.Standfirst, old.Body);
+            INSERT INTO ArticleSearch(rowid, Headline, Standfirst, Body) VALUES (new.Id, new.Headline, new.Standfirst, new.Body);
+        END;
+        """,
+    ];
+
+    /// <returns>True when triggers were missing and the index was rebuilt.</returns>
+    public static async Task<bool> EnsureAsync(NewsDeskDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite())
+        {
+            return false;
+        }
+
+        var present = await db.Database
+            .SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Articles'")
+            .ToListAsync(cancellationToken);
+        if (Triggers.All(present.Contains))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in CreateTriggers)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO ArticleSearch(ArticleSearch) VALUES ('rebuild')", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsDesk.Core.Data;
+using NewsDesk.Core.Search;
+using NewsDesk.Reading.Caching;
+using NewsDesk.Reading.Regions;
+using NewsDesk.Reading.Stories;
+
+namespace NewsDesk.Reading;
+
+/// <summary>
+/// At start (after the store is migrated): puts back the search triggers if a migration dropped them, then, in the
+/// background so it never holds up the first request, fills author keys of older stories and warms the caches and
+/// the queries of the front page.
+/// </summary>
+internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, ReadingMetrics metrics, ILogger<ReadingStartup> logger) : IHostedService
+{
+    private Task? _warming;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (await SqliteSearchSchema.EnsureAsync(scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>(), cancellationToken))
+            {
+                LogSearchRepaired();
+            }
+        }
+
+        _warming = Task.Run(WarmAsync, CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        LogCacheTotals(metrics.Hits, metrics.Misses);
+        await (_warming?.WaitAsync(cancellationToken) ?? Task.CompletedTask);
+    }
+
+    private async Task WarmAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            await FillAuthorKeysAsync(services.GetRequiredService<NewsDeskDbContext>());
+            await services.GetRequiredService<ContentVersion>().RefreshAsync();
+            await services.GetRequiredService<ReadingTaxonomy>().GetAsync();
+            var stories = services.GetRequiredService<StoryQueries>();
+            await stories.LatestAsync(1, 20, null, null, CancellationToken.None);
+            await stories.PinnedAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Warming is an optimisation: the first requests do the same work if it fails.
+            LogWarmFailed(ex.Message);
+        }
+    }
+
+    /// <summary>Stories stored before author keys existed get them from their byline, in batches.</summary>
+    private static async Task FillAuthorKeysAsync(NewsDeskDbContext db)
+    {
+        while (true)
+        {
+            var batch = await db.Articles.Where(a => a.AuthorKeys == null && a.Byline != null).OrderBy(a => a.Id).Take(500).ToListAsync();
+            var changed = 0;
+            foreach (var article in batch)
+            {
+                article.Byline = article.Byline;
+                changed += article.AuthorKeys is null ? 0 : 1;
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            if (batch.Count < 500 || changed == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index's triggers were missing (a migration rebuilt the Articles table); restored them and rebuilt the index")]
+    private partial void LogSearchRepaired();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Output cache of public pages since start: {Hits} hits, {Misses} misses")]
+    private partial void LogCacheTotals(long hits, long misses);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming the reading view's caches failed: {Reason}")]
+    private partial void LogWarmFailed(string reason);
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Reading.Regions;
+using NewsDesk.Reading.Stories;
+
+namespace NewsDesk.Reading.Seo;
+
+/// <summary>
+/// /sitemap.xml lists the front page, regions, topics and every published story. A sitemap holds at most 50,000
+/// URLs, so past that /sitemap.xml becomes a sitemap index of /sitemaps/pages.xml and /sitemaps/articles-N.xml.
+/// </summary>
+public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, SiteUrls urls)
+{
+    public const int MaxUrls = 50_000;
+    public const int ArticlesPerPart = 40_000;
+    private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string ContentType = "application/xml; charset=utf-8";
+
+    public async Task<IResult> RootAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var pages = await PagesAsync(cancellationToken);
+        var articleCount = await stories.Published().CountAsync(cancellationToken);
+        var baseUrl = urls.Base(http.Request);
+        if (pages.Count + articleCount <= MaxUrls)
+        {
+            var articles = await ArticlesAsync(0, MaxUrls, cancellationToken);
+            return Results.Text(UrlSet(baseUrl, pages.Concat(articles)), ContentType, Encoding.UTF8);
+        }
+
+        var parts = (articleCount + ArticlesPerPart - 1) / ArticlesPerPart;
+        return Results.Text(Index(baseUrl, Enumerable.Range(1, parts).Select(n => $"/sitemaps/articles-{n}.xml").Prepend("/sitemaps/pages.xml")), ContentType, Encoding.UTF8);
+    }
+
+    public async Task<IResult> PartAsync(HttpContext http, string name, CancellationToken cancellationToken)
+    {
+        var baseUrl = urls.Base(http.Request);
+        if (name == "pages")
+        {
+            return Results.Text(UrlSet(baseUrl, await PagesAsync(cancellationToken)), ContentType, Encoding.UTF8);
+        }
+
+        var part = int.Parse(name["articles-".Length..], CultureInfo.InvariantCulture);
+        var articles = part < 1 ? [] : await ArticlesAsync((part - 1) * ArticlesPerPart, ArticlesPerPart, cancellationToken);
+        return articles.Count == 0 ? (IResult)Results.NotFound() : Results.Text(UrlSet(baseUrl, articles), ContentType, Encoding.UTF8);
+    }
+
+    private async Task<List<(string Path, DateTime? LastModified)>> PagesAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await taxonomy.GetAsync(cancellationToken);
+        var pages = new List<(string, DateTime?)> { ("/", null), ("/regions", null) };
+        pages.AddRange(snapshot.Regions.OrderBy(r => r.Path, StringComparer.Ordinal).Select(r => (r.Url, (DateTime?)null)));
+        pages.AddRange(snapshot.Topics.Select(t => (t.Url, (DateTime?)null)));
+        return pages;
+    }
+
+    private async Task<List<(string Path, DateTime? LastModified)>> ArticlesAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var rows = await stories.Published().OrderBy(a => a.Id).Skip(skip).Take(take)
+            .Select(a => new { a.Slug, a.PublishedAt, a.UpdatedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => ("/articles/" + r.Slug, (DateTime?)(r.UpdatedAt > r.PublishedAt ? r.UpdatedAt : r.PublishedAt)))];
+    }
+
+    private static string UrlSet(string baseUrl, IEnumerable<(string Path, DateTime? LastModified)> entries) => Write(xml =>
+    {
+        xml.WriteStartElement("urlset", Ns);
+        foreach (var (path, lastModified) in entries)
+        {
+            xml.WriteStartElement("url", Ns);
+            xml.WriteElementString("loc", Ns, baseUrl + path);
+            if (lastModified is { } at)
+            {
+                xml.WriteElementString("lastmod", Ns, at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    });
+
+    private static string Index(string baseUrl, IEnumerable<string> parts) => Write(xml =>
+    {
+        xml.WriteStartElement("sitemapindex", Ns);
+        foreach (var part in parts)
+        {
+            xml.WriteStartElement("sitemap", Ns);
+            xml.WriteElementString("loc", Ns, baseUrl + part);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    });
+
+    private static string Write(Action<XmlWriter> body)
+    {
+        var text = new StringBuilder();
+        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = false }))
+        {
+            xml.WriteStartDocument();
+            body(xml);
+            xml.WriteEndDocument();
+        }
+
+        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+    }
+}

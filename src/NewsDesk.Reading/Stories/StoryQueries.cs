@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Core.Articles;
+using NewsDesk.Core.Data;
+using NewsDesk.Core.Taxonomy;
+
+namespace NewsDesk.Reading.Stories;
+
+/// <summary>The lists of published stories the public pages show. Public means published, due, and for links,
+/// <see cref="ArticleTerm.IsPublic"/>.</summary>
+public sealed class StoryQueries(NewsDeskDbContext db, TimeProvider time)
+{
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public IQueryable<Article> Published()
+    {
+        var now = Now;
+        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now);
+    }
+
+    /// <summary>Ids of the stories publicly filed under any of <paramref name="termIds"/>.</summary>
+    public IQueryable<int> FiledUnder(IReadOnlyCollection<int> termIds) =>
+        db.ArticleTerms.Where(ArticleTerm.IsPublic).Where(l => termIds.Contains(l.TermId)).Select(l => l.ArticleId);
+
+    public Task<StoryPage> LatestAsync(int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken) =>
+        PageAsync(Published(), page, pageSize, from, to, cancellationToken);
+
+    public Task<StoryPage> FiledUnderAsync(IReadOnlyCollection<int> termIds, int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken)
+    {
+        var ids = FiledUnder(termIds);
+        return PageAsync(Published().Where(a => ids.Contains(a.Id)), page, pageSize, from, to, cancellationToken);
+    }
+
+    public Task<StoryPage> ByAuthorAsync(string slug, int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken)
+    {
+        var key = Bylines.KeyFor(slug);
+        return PageAsync(Published().Where(a => a.AuthorKeys!.Contains(key)), page, pageSize, from, to, cancellationToken);
+    }
+
+    /// <summary>The author's name as the newest of their bylines prints it.</summary>
+    public async Task<string?> AuthorNameAsync(string slug, CancellationToken cancellationToken)
+    {
+        var key = Bylines.KeyFor(slug);
+        var byline = await Published().Where(a => a.AuthorKeys!.Contains(key))
+            .OrderByDescending(a => a.PublishedAt).Select(a => a.Byline).FirstOrDefaultAsync(cancellationToken);
+        return Bylines.Authors(byline).FirstOrDefault(a => a.Slug == slug)?.Name;
+    }
+
+    /// <summary>The stories an editor featured on a term's page, in their order.</summary>
+    public async Task<IReadOnlyList<StoryCard>> FeaturedAsync(int termId, CancellationToken cancellationToken)
+    {
+        var ids = await db.FeaturedStories.AsNoTracking().Where(f => f.TermId == termId).OrderBy(f => f.Position).Select(f => f.ArticleId).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var cards = await Cards(Published().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        return [.. cards.OrderBy(c => ids.IndexOf(c.Id))];
+    }
+
+    /// <summary>The front page's top story: the most recently pinned published story.</summary>
+    public Task<StoryCard?> PinnedAsync(CancellationToken cancellationToken) =>
+        Cards(Published().Where(a => a.PinnedAt != null).OrderByDescending(a => a.PinnedAt)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Live terms of one kind with the most public stories since <paramref name="since"/>.</summary>
+    public async Task<IReadOnlyList<(int TermId, int Count)>> BusiestAsync<TTerm>(DateTime since, int take, CancellationToken cancellationToken)
+        where TTerm : Term
+    {
+        var now = Now;
+        var rows = await db.ArticleTerms.AsNoTracking()
+            .Where(ArticleTerm.IsPublic)
+            .Where(l => l.Term is TTerm && l.Term.RetiredAt == null && l.Term.MergedIntoId == null)
+            .Where(l => l.Article.Status == ArticleStatus.Published && l.Article.PublishedAt <= now && l.Article.PublishedAt >= since)
+            .GroupBy(l => l.TermId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Key, r.Count))];
+    }
+
+    public static IQueryable<StoryCard> Cards(IQueryable<Article> articles) =>
+        articles.Select(a => new StoryCard(a.Id, a.Slug, a.Headline, a.Standfirst, a.Byline, a.PublishedAt!.Value, a.UpdatedAt));
+
+    private static async Task<StoryPage> PageAsync(IQueryable<Article> articles, int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken)
+    {
+        if (from is { } f)
+        {
+            articles = articles.Where(a => a.PublishedAt >= f);
+        }
+
+        if (to is { } t)
+        {
+            articles = articles.Where(a => a.PublishedAt < t);
+        }
+
+        var total = await articles.CountAsync(cancellationToken);
+        var items = await Cards(articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize))
+            .ToListAsync(cancellationToken);
+        return new StoryPage(items, page, pageSize, total);
+    }
+}

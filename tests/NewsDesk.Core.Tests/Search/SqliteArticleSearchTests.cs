@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsDesk.Core.Articles;
+using NewsDesk.Core.Search;
+using NewsDesk.TestSupport;
+
+namespace NewsDesk.Core.Tests.Search;
+
+public sealed class SqliteArticleSearchTests
+{
+    private static async Task<SearchResults> SearchAsync(TestStore store, string text)
+    {
+        await using var scope = store.NewContext();
+        Assert.True(SearchQuery.TryParse(text, out var query, out _));
+        return await scope.Services.GetRequiredService<IArticleSearch>().SearchAsync(new SearchRequest(query), TestContext.Current.CancellationToken);
+    }
+
+    private static Article Published(string slug, string headline, string body)
+    {
+        var article = new Article(slug, headline, body, ArticleStatus.Draft, DateTime.UtcNow.AddHours(-1));
+        article.Publish(DateTime.UtcNow.AddHours(-1));
+        return article;
+    }
+
+    [Fact]
+    public async Task Headline_matches_rank_above_body_matches_and_are_highlighted()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using (var scope = store.NewContext())
+        {
+            scope.Db.Articles.AddRange(
+                Published("body", "Navy drill ends", "Officials said a submarine joined the drill."),
+                Published("headline", "Submarine surfaces near Guam", "The boat was seen at dawn."));
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var results = await SearchAsync(store, "submarine");
+
+        Assert.Equal(2, results.Total);
+        Assert.Equal(["headline", "body"], results.Hits.Select(h => h.Slug));
+        Assert.Equal([new TextRun("Submarine", true), new TextRun(" surfaces near Guam", false)], results.Hits[0].Headline.Runs);
+        Assert.Contains(new TextRun("submarine", true), results.Hits[1].Snippet.Runs);
+    }
+
+    [Fact]
+    public async Task Triggers_keep_the_index_in_step_with_inserts_updates_and_deletes()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using (var scope = store.NewContext())
+        {
+            scope.Db.Articles.Add(Published("story", "Frigate visits Manila", "A frigate docked."));
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(1, (await SearchAsync(store, "frigate")).Total);
+        await using (var scope = store.NewContext())
+        {
+            (await scope.Db.Articles.SingleAsync(TestContext.Current.CancellationToken)).Headline = "Corvette visits Manila";
+            (await scope.Db.Articles.SingleAsync(TestContext.Current.CancellationToken)).Body = "A corvette docked.";
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, (await SearchAsync(store, "frigate")).Total);
+        Assert.Equal(1, (await SearchAsync(store, "corvette")).Total);
+        await using (var scope = store.NewContext())
+        {
+            await scope.Db.Articles.ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, (await SearchAsync(store, "corvette")).Total);
+        await using (var scope = store.NewContext())
+        {
+            // FTS5 raises an error if the index and Articles disagree.
+            await scope.Db.Database.ExecuteSqlAsync($"INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES ('integrity-check', 1)", TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Missing_triggers_are_restored_and_the_index_rebuilt_at_start()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using (var scope = store.NewContext())
+        {
+            // What EF's table rebuild does to a SQLite table's triggers.
+            foreach (var trigger in SqliteSearchSchema.Triggers)
+            {
+#pragma warning disable EF1002 // The trigger names are constants of SqliteSearchSchema.
+                await scope.Db.Database.ExecuteSqlRawAsync($"DROP TRIGGER {trigger}", TestContext.Current.CancellationToken);
+#pragma warning restore EF1002
+            }
+
+            scope.Db.Articles.Add(Published("late", "Destroyer transits strait", "Written while the triggers were gone."));
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, (await SearchAsync(store, "destroyer")).Total);
+        await using (var scope = store.NewContext())
+        {
+            Assert.True(await SqliteSearchSchema.EnsureAsync(scope.Db, TestContext.Current.CancellationToken));
+            Assert.False(await SqliteSearchSchema.EnsureAsync(scope.Db, TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(1, (await SearchAsync(store, "destroyer")).Total);
+    }
+
+    [Fact]
+    public async Task Drafts_and_future_stories_are_never_found()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using (var scope = store.NewContext())
+        {
+            scope.Db.Articles.Add(new Article("draft", "Secret frigate plan", "Draft.", ArticleStatus.Draft, DateTime.UtcNow));
+            var future = new Article("future", "Frigate launch tomorrow", "Embargoed.", ArticleStatus.Draft, DateTime.UtcNow);
+            future.Publish(DateTime.UtcNow.AddDays(1));
+            scope.Db.Articles.Add(future);
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, (await SearchAsync(store, "frigate")).Total);
+    }
+}

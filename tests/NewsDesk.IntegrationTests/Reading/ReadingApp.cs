@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsDesk.Core.Data;
+using NewsDesk.TestSupport;
+using NewsDesk.TestSupport.Sample;
+
+namespace NewsDesk.IntegrationTests.Reading;
+
+/// <summary>The real app on its own store, with the seed story and the <see cref="SampleNewsroom"/> added after start.</summary>
+public sealed class ReadingApp : NewsDeskAppFactory, IAsyncLifetime
+{
+    public SampleNewsroom Sample { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        CreateClient().Dispose();
+        await using var scope = Services.CreateAsyncScope();
+        Sample = await SampleNewsroom.CreateAsync(scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>(), DateTime.UtcNow);
+    }
+
+    /// <summary>Runs <paramref name="write"/> on a context of the app's own container (an in-process writer, like the desk).</summary>
+    public async Task WriteAsync(Func<NewsDeskDbContext, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await using var scope = Services.CreateAsyncScope();
+        await write(scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>());
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => base.DisposeAsync();
+}
