@@ -7,6 +7,9 @@ public sealed class Article
 {
     public const int MaxHeadlineLength = 500;
     public const int MaxSlugLength = 120;
+    public const int MaxStandfirstLength = 4000;
+    public const int MaxCorrectionNoteLength = 2000;
+    public const int MaxAltLength = 500;
 
     public Article(string slug, string headline, string body, ArticleStatus status, DateTime createdAt)
     {
@@ -65,6 +68,26 @@ public sealed class Article
     /// <summary>Optimistic concurrency token, replaced on every save through <see cref="Touch"/>.</summary>
     public Guid Version { get; private set; }
 
+    /// <summary>A public note on what was corrected after publication; shown to readers with <see cref="CorrectedAt"/>.</summary>
+    public string? CorrectionNote { get; private set; }
+
+    public DateTime? CorrectedAt { get; private set; }
+
+    /// <summary>The story this one was discarded as a duplicate of, when the desk marked it so.</summary>
+    public int? DuplicateOfId { get; private set; }
+
+    /// <summary>The stored lead image's name (see the web host's image store); null when the story has none.</summary>
+    public string? LeadImageKey { get; private set; }
+
+    public int? LeadImageWidth { get; private set; }
+
+    public int? LeadImageHeight { get; private set; }
+
+    /// <summary>Required with an image: what it shows, for readers who cannot see it.</summary>
+    public string? LeadImageAlt { get; set; }
+
+    public string? LeadImageCaption { get; set; }
+
     public ICollection<ArticleTerm> Terms { get; } = [];
 
     public ICollection<ArticleRevision> Revisions { get; } = [];
@@ -80,6 +103,58 @@ public sealed class Article
     public void MoveTo(ArticleStatus status)
     {
         Status = status;
+    }
+
+    /// <summary>Discards this story as a duplicate of <paramref name="original"/>.</summary>
+    public void MarkDuplicateOf(Article original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        if (original == this || (original.Id != 0 && original.Id == Id))
+        {
+            throw new InvalidOperationException("A story cannot be a duplicate of itself.");
+        }
+
+        DuplicateOfId = original.Id;
+        Status = ArticleStatus.Discarded;
+    }
+
+    /// <summary>Sets, changes or (with null) removes the public correction note; a new note is dated <paramref name="now"/>.</summary>
+    public void SetCorrection(string? note, DateTime now)
+    {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note != CorrectionNote)
+        {
+            CorrectedAt = note is null ? null : now;
+        }
+
+        CorrectionNote = note;
+    }
+
+    public void SetLeadImage(string key, int width, int height, string alt, string? caption)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(alt);
+        LeadImageKey = key;
+        LeadImageWidth = width;
+        LeadImageHeight = height;
+        LeadImageAlt = alt;
+        LeadImageCaption = caption;
+    }
+
+    public void RemoveLeadImage()
+    {
+        LeadImageKey = null;
+        LeadImageWidth = null;
+        LeadImageHeight = null;
+        LeadImageAlt = null;
+        LeadImageCaption = null;
+    }
+
+    /// <summary>A change that does not touch the story's text (a tag decision): readers' caches must notice it,
+    /// but an editor with the story open should not get a conflict for it.</summary>
+    public void MarkModified(DateTime now)
+    {
+        ModifiedAt = now;
     }
 
     /// <summary>Marks the row changed: a new concurrency token and modification time.</summary>
@@ -101,6 +176,10 @@ public sealed class Article
         Standfirst = Standfirst,
         Body = Body,
         Byline = Byline,
+        ImageCredit = ImageCredit,
+        SourceName = SourceName,
+        OriginalUrl = OriginalUrl,
+        CorrectionNote = CorrectionNote,
         Status = Status,
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.Audit;
+using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Sources;
 using NewsDesk.Core.Taxonomy;
 using NewsDesk.Core.Users;
@@ -40,6 +41,10 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<FrontPagePick> FrontPagePicks => Set<FrontPagePick>();
+
+    public DbSet<RetagJob> RetagJobs => Set<RetagJob>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

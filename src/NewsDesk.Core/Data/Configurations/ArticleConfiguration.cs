@@ -19,6 +19,14 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ExternalId).HasMaxLength(1000);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.CorrectionNote).HasMaxLength(Article.MaxCorrectionNoteLength);
+        builder.Property(a => a.LeadImageKey).HasMaxLength(64);
+        builder.Property(a => a.LeadImageAlt).HasMaxLength(Article.MaxAltLength);
+        builder.Property(a => a.LeadImageCaption).HasMaxLength(1000);
+        builder.HasOne<Article>().WithMany().HasForeignKey(a => a.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);
+        // The desk lists sort by last change.
+        builder.HasIndex(a => a.ModifiedAt);
+        builder.HasIndex(a => new { a.Status, a.ModifiedAt });
 
         builder.HasOne(a => a.Source).WithMany().OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.SourceId, a.ExternalId }).IsUnique();

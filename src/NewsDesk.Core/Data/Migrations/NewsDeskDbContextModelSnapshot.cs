@@ -180,8 +180,18 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(1000)
@@ -195,6 +205,24 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Property<string>("ImageCredit")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadImageAlt")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadImageCaption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadImageHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadImageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadImageWidth")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
@@ -238,11 +266,17 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasIndex("ContentHash");
 
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("ModifiedAt");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("SourceId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ModifiedAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -270,6 +304,10 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -278,8 +316,16 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImageCredit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -289,6 +335,10 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Standfirst")
@@ -383,6 +433,44 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("NewsDesk.Core.FrontPage.FrontPagePick", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PickedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PickedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("Slot", "RegionId", "Position");
+
+                    b.ToTable("FrontPagePicks");
+                });
+
             modelBuilder.Entity("NewsDesk.Core.Sources.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -463,6 +551,59 @@ namespace NewsDesk.Core.Data.Migrations
                     b.HasIndex("CountryId");
 
                     b.ToTable("RegionInvolvements");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Taxonomy.RetagJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("RetagJobs");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.SlugRedirect", b =>
@@ -752,6 +893,11 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
+                    b.HasOne("NewsDesk.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("NewsDesk.Core.Sources.Source", "Source")
                         .WithMany()
                         .HasForeignKey("SourceId")
@@ -788,6 +934,24 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Article");
 
                     b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.FrontPage.FrontPagePick", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Core.Taxonomy.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.RegionInvolvement", b =>
