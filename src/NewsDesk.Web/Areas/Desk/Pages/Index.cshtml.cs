@@ -28,7 +28,7 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
     [BindProperty(SupportsGet = true)]
     public int? Source { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public DateTime Now { get; private set; }
@@ -101,7 +101,7 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
             .ToListAsync(cancellationToken);
     }
 
-    public string PageUrl(int page) => Url.Page("/Index", new { area = "Desk", q = Q, status = Status, region = Region, topic = Topic, source = Source, page })!;
+    public string PageUrl(int page) => Url.Page("/Index", new { area = "Desk", q = Q, status = Status, region = Region, topic = Topic, source = Source, p = page })!;
 
     private static Task<List<SelectListItem>> Options(IQueryable<Term> terms, int? selected, CancellationToken cancellationToken) =>
         terms.AsNoTracking().Where(t => t.RetiredAt == null && t.MergedIntoId == null).OrderBy(t => t.Name)
