@@ -44,7 +44,8 @@ public sealed class IncomingModel(NewsDeskDbContext db, StoryDesk desk) : PageMo
         };
         if (action is null)
         {
-            return BadRequest();
+            TempData["Error"] = "Choose accept, publish or discard.";
+            return Redirect("/desk/incoming");
         }
 
         return Done(await desk.TransitionAsync(id, version, action.Value, User.ToActor(), cancellationToken: cancellationToken), act switch

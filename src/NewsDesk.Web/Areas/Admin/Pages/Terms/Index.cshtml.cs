@@ -60,15 +60,16 @@ public sealed class IndexModel(NewsDeskDbContext db, TaxonomyCuration curation, 
         }
 
         Total = await query.CountAsync(cancellationToken);
-        var rows = query.Select(t => new Row(
+        query = Sort == "name"
+            ? query.OrderBy(t => t.Name)
+            : query.OrderByDescending(t => t.Articles.Count(l => l.Decision != LinkDecision.Rejected)).ThenBy(t => t.Name);
+        Terms = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(t => new Row(
             t.Id, t.Name, t.Slug, t.Type,
             t.Type == TermType.Region ? ((Region)t).Kind.ToString() : t.Type == TermType.Tag ? ((Tag)t).Kind.ToString() : null,
             t.Aliases.OrderBy(a => a.Name).Select(a => a.Name).Take(4).ToList(),
             t.Articles.Count(l => l.Decision != LinkDecision.Rejected),
             t.Articles.Count(l => l.Decision == LinkDecision.Accepted),
-            t.RetiredAt != null, t.MergedIntoId));
-        rows = Sort == "name" ? rows.OrderBy(r => r.Name) : rows.OrderByDescending(r => r.Articles).ThenBy(r => r.Name);
-        Terms = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            t.RetiredAt != null, t.MergedIntoId)).ToListAsync(cancellationToken);
         Retag = await jobs.LatestAsync(cancellationToken);
     }
 
