@@ -88,7 +88,10 @@ public sealed class LeadImageStore(NewsDeskPaths paths, IOptions<DeskOptions> op
             return new(null, $"The image could not be stored: {ex.Message}");
         }
 
-        return new(new LeadImageUpload(key, upright.Width, upright.Height), null);
+        // The stored (largest) variant's size, for width/height attributes and OpenGraph.
+        var storedWidth = Math.Min(Widths[0], upright.Width);
+        var storedHeight = (int)Math.Max(1, Math.Round(upright.Height * (double)storedWidth / upright.Width));
+        return new(new LeadImageUpload(key, storedWidth, storedHeight), null);
     }
 
     private static async Task CopyBoundedAsync(Stream from, Stream to, long limit, CancellationToken cancellationToken)
