@@ -11,6 +11,12 @@ public sealed class DeskOptions
     [Range(1, 10_000)]
     public int SignInAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Secure, <c>__Host-</c> cookies, and the desk answers only over HTTPS (behind a TLS proxy, set
+    /// <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>). Default: on, except in the Development environment.
+    /// </summary>
+    public bool? SecureCookies { get; set; }
+
     /// <summary>How long a desk session lasts without activity.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);

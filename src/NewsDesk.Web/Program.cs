@@ -27,7 +27,7 @@ builder.Services.AddNewsDeskCore(builder.Configuration);
 builder.Services.AddNewsDeskIngest(builder.Configuration);
 builder.Services.AddNewsDeskReading();
 builder.Services.AddHostedService<StorePreparation>();
-builder.Services.AddNewsDeskDesk(builder.Configuration);
+builder.Services.AddNewsDeskDesk(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().PersistKeysToDbContext<NewsDeskDbContext>().SetApplicationName("NewsDesk");
 builder.Services.AddRazorPages().AddNewsDeskDeskPages();
 builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");

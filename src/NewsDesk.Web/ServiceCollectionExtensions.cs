@@ -17,13 +17,19 @@ public static class ServiceCollectionExtensions
     public const string AdminPolicy = "Admin";
     public const string SignInRateLimit = "sign-in";
     public const string AuthCookieName = "__Host-NewsDesk";
+    public const string InsecureAuthCookieName = "NewsDesk";
 
     /// <summary>
     /// The desk (editors) and admin areas: accounts and cookie sign-in, per-area authorization, sign-in throttling,
     /// anti-forgery, lead images and the background re-tag.
     /// </summary>
-    public static IServiceCollection AddNewsDeskDesk(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsDeskDesk(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
+        var secure = SecureCookies(configuration, environment);
+        // "__Host-" makes browsers refuse the cookie unless it is Secure, host-only and for the whole site.
+        var prefix = secure ? "__Host-" : "";
+        var policy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddOptions<DeskOptions>().Bind(configuration.GetSection(DeskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -36,9 +42,9 @@ public static class ServiceCollectionExtensions
         var idle = configuration.GetSection(DeskOptions.Section).GetValue(nameof(DeskOptions.SessionIdleTimeout), TimeSpan.FromHours(8));
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = AuthCookieName;
+            o.Cookie.Name = secure ? AuthCookieName : InsecureAuthCookieName;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = policy;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.Path = "/";
             o.ExpireTimeSpan = idle;
@@ -61,15 +67,15 @@ public static class ServiceCollectionExtensions
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-NewsDesk.Af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = prefix + "NewsDesk.Af";
+            o.Cookie.SecurePolicy = policy;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
-            o.Cookie.Name = "__Host-NewsDesk.Tmp";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = prefix + "NewsDesk.Tmp";
+            o.Cookie.SecurePolicy = policy;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
 
@@ -103,6 +109,9 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
+    public static bool SecureCookies(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetSection(DeskOptions.Section).GetValue<bool?>(nameof(DeskOptions.SecureCookies)) ?? !environment.IsDevelopment();
+
     /// <summary>Per-area authorization, set once here rather than on each page.</summary>
     public static IMvcBuilder AddNewsDeskDeskPages(this IMvcBuilder mvc)
     {
@@ -129,6 +138,11 @@ public static class ServiceCollectionExtensions
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
         app.UseMiddleware<SlugRedirectMiddleware>();
+        if (SecureCookies(app.Configuration, app.Environment))
+        {
+            app.UseMiddleware<RequireHttpsForDesk>();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
