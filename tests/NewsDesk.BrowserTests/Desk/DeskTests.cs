@@ -60,7 +60,7 @@ public sealed class DeskTests(DeskFixture browser) : IClassFixture<DeskFixture>
         foreach (var body in new[] { "The AUKUS partners and the Quad met.", "A Type 055 destroyer and the Shandong carrier sailed.", "PLAN Shandong drills; J-20 fighter patrols under the Coast Guard Law." })
         {
             await using var scope = browser.App.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<NewsDesk.Core.Articles.StoryDesk>().CreateAsync(new(body[..20], null, null, null, null, null, null, body), Actor.System("test"));
+            await scope.ServiceProvider.GetRequiredService<NewsDesk.Core.Articles.StoryDesk>().CreateAsync(new(body[..20], null, null, null, null, null, null, body), Actor.System("test"), TestContext.Current.CancellationToken);
         }
 
         await DeskSession.EnsureUserAsync(browser.App, "admin@newsdesk.test", "Admin");
