@@ -85,14 +85,21 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
         }
 
         Total = await query.CountAsync(cancellationToken);
-        Stories = await query
+        var rows = await query
             .OrderByDescending(a => a.ModifiedAt).ThenByDescending(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(a => new Row(
-                a.Id, a.Headline, a.Byline, a.Status, a.PublishedAt, a.ModifiedAt, a.SourceName ?? (a.Source == null ? null : a.Source.Name),
-                a.Terms.Where(l => l.Term.Type == TermType.Region && l.Decision != LinkDecision.Rejected && (l.Decision == LinkDecision.Accepted || l.Score >= ArticleTerm.PublicScoreThreshold))
-                    .OrderByDescending(l => l.Score).Select(l => l.Term.Name).Take(3).ToList()))
+            .Select(a => new { a.Id, a.Headline, a.Byline, a.Status, a.PublishedAt, a.ModifiedAt, Source = a.SourceName ?? (a.Source == null ? null : a.Source.Name) })
             .ToListAsync(cancellationToken);
+        // The page's regions in a second query keyed by the 50 ids: a per-row subquery would rank every link in the store.
+        var ids = rows.Select(r => r.Id).ToList();
+        var regions = (await db.ArticleTerms.AsNoTracking()
+            .Where(l => ids.Contains(l.ArticleId) && l.Term.Type == TermType.Region && l.Decision != LinkDecision.Rejected
+                && (l.Decision == LinkDecision.Accepted || l.Score >= ArticleTerm.PublicScoreThreshold))
+            .Select(l => new { l.ArticleId, l.Term.Name, l.Score })
+            .ToListAsync(cancellationToken))
+            .ToLookup(l => l.ArticleId);
+        Stories = [.. rows.Select(r => new Row(r.Id, r.Headline, r.Byline, r.Status, r.PublishedAt, r.ModifiedAt, r.Source,
+            [.. regions[r.Id].OrderByDescending(l => l.Score).Select(l => l.Name).Take(3)]))];
 
         RegionOptions = await Options(db.Terms.Where(t => t.Type == TermType.Region), Region, cancellationToken);
         TopicOptions = await Options(db.Terms.Where(t => t.Type == TermType.Topic), Topic, cancellationToken);
