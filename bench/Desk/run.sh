@@ -47,22 +47,26 @@ time_ms() {
 
 stats() { sort -n | awk '{ v[NR] = $1 } END { printf "%.1f | %.1f | %.1f", v[int((NR + 1) / 2)], v[int(NR * 0.9 + 0.5)], v[1] }'; }
 
-declare -A pages=(
-  ["story list (/desk)"]="/desk"
-  ["story list, filtered (status + text)"]="/desk?status=Published&q=drills"
-  ["story list, region subtree"]="/desk?region=2"
-  ["story list, page 150"]="/desk?p=150"
-  ["story editor (/desk/stories/{id})"]="editor"
-)
-echo "| page | median (ms) | p90 (ms) | min (ms) |"
-echo "| --- | --- | --- | --- |"
-for name in "story list (/desk)" "story list, filtered (status + text)" "story list, region subtree" "story list, page 150" "story editor (/desk/stories/{id})"; do
-  url=${pages[$name]}
-  samples=()
-  for i in $(seq 1 $((runs + 10))); do
-    if [ "$url" = "editor" ]; then target="/desk/stories/$(( (i * 7919) % articles + 1 ))"; else target="$url"; fi
-    ms=$(time_ms "$target")
-    [ "$i" -gt 10 ] && samples+=("$ms")
+# Pages are interleaved within each round, with /healthz (no page, one trivial query) as the baseline, so load from
+# other processes on the machine hits them alike; the last column is the ratio to that baseline.
+names=("story list (/desk)" "story list, status + text filter" "story list, region subtree" "story list, page 150" "story editor (/desk/stories/{id})" "baseline: /healthz")
+urls=("/desk" "/desk?status=Published&q=drills" "/desk?region=2" "/desk?p=150" "editor" "/healthz")
+declare -A samples
+for i in $(seq 1 $((runs + 10))); do
+  for k in "${!urls[@]}"; do
+    url=${urls[$k]}
+    if [ "$url" = "editor" ]; then url="/desk/stories/$(( (i * 7919) % articles + 1 ))"; fi
+    ms=$(time_ms "$url")
+    if [ "$i" -gt 10 ]; then samples[$k]+="$ms "; fi
   done
-  echo "| $name | $(printf '%s\n' "${samples[@]}" | stats) |"
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+base_median=$(echo "${samples[5]}" | median)
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| page | median (ms) | p90 (ms) | min (ms) | median / baseline |"
+echo "| --- | --- | --- | --- | --- |"
+for k in "${!names[@]}"; do
+  m=$(echo "${samples[$k]}" | median)
+  echo "| ${names[$k]} | $(echo "${samples[$k]}" | tr ' ' '\n' | grep -v '^$' | stats) | $(awk -v a="$m" -v b="$base_median" 'BEGIN { printf "%.1f", a / b }') |"
 done

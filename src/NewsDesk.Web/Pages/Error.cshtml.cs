@@ -20,4 +20,6 @@ public sealed class ErrorModel : PageModel
     }
 
     public bool IsNotFound => Status == StatusCodes.Status404NotFound;
+
+    public bool IsForbidden => Status == StatusCodes.Status403Forbidden;
 }

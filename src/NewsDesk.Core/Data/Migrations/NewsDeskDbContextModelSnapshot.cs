@@ -280,6 +280,8 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex(new[] { "Status", "PublishedAt", "ModifiedAt", "Headline", "Standfirst" }, "IX_Articles_DeskText");
+
                     b.ToTable("Articles");
                 });
 

@@ -67,16 +67,20 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
             query = query.Where(a => EF.Functions.Like(a.Headline, pattern, LikePattern.EscapeCharacter) || EF.Functions.Like(a.Standfirst!, pattern, LikePattern.EscapeCharacter));
         }
 
+        // Term filters are one uncorrelated IN (…) over the (TermId, ArticleId) index, evaluated once per query.
         if (Region is { } regionId)
         {
             // A region includes everything under it: Asia finds stories about Japan.
             var path = await db.Regions.Where(r => r.Id == regionId).Select(r => r.Path).SingleOrDefaultAsync(cancellationToken) ?? "-";
-            query = query.Where(a => a.Terms.Any(l => l.Decision != LinkDecision.Rejected && db.Regions.Any(r => r.Id == l.TermId && r.Path.StartsWith(path))));
+            var regionIds = db.Regions.Where(r => r.Path.StartsWith(path)).Select(r => r.Id);
+            var linked = db.ArticleTerms.Where(l => regionIds.Contains(l.TermId) && l.Decision != LinkDecision.Rejected).Select(l => l.ArticleId);
+            query = query.Where(a => linked.Contains(a.Id));
         }
 
         if (Topic is { } topicId)
         {
-            query = query.Where(a => a.Terms.Any(l => l.TermId == topicId && l.Decision != LinkDecision.Rejected));
+            var linked = db.ArticleTerms.Where(l => l.TermId == topicId && l.Decision != LinkDecision.Rejected).Select(l => l.ArticleId);
+            query = query.Where(a => linked.Contains(a.Id));
         }
 
         if (Source is { } sourceId)
@@ -85,13 +89,17 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
         }
 
         Total = await query.CountAsync(cancellationToken);
-        var rows = await query
+        // The page's ids first: sorting and filtering then read only indexes (ids are in every index), never whole rows with their bodies.
+        var ids = await query
             .OrderByDescending(a => a.ModifiedAt).ThenByDescending(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(a => new { a.Id, a.Headline, a.Byline, a.Status, a.PublishedAt, a.ModifiedAt, Source = a.SourceName ?? (a.Source == null ? null : a.Source.Name) })
+            .Select(a => a.Id)
             .ToListAsync(cancellationToken);
-        // The page's regions in a second query keyed by the 50 ids: a per-row subquery would rank every link in the store.
-        var ids = rows.Select(r => r.Id).ToList();
+        var rows = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Headline, a.Byline, a.Status, a.PublishedAt, a.ModifiedAt, Source = a.SourceName ?? (a.Source == null ? null : a.Source.Name) })
+            .ToListAsync(cancellationToken))
+            .OrderBy(r => ids.IndexOf(r.Id)).ToList();
+        // The page's regions keyed by the same ids: a per-row subquery would rank every link in the store.
         var regions = (await db.ArticleTerms.AsNoTracking()
             .Where(l => ids.Contains(l.ArticleId) && l.Term.Type == TermType.Region && l.Decision != LinkDecision.Rejected
                 && (l.Decision == LinkDecision.Accepted || l.Score >= ArticleTerm.PublicScoreThreshold))

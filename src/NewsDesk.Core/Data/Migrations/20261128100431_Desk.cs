@@ -145,6 +145,11 @@ namespace NewsDesk.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Articles_DeskText",
+                table: "Articles",
+                columns: new[] { "Status", "PublishedAt", "ModifiedAt", "Headline", "Standfirst" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Articles_DuplicateOfId",
                 table: "Articles",
                 column: "DuplicateOfId");
@@ -200,6 +205,10 @@ namespace NewsDesk.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "RetagJobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_DeskText",
+                table: "Articles");
 
             migrationBuilder.DropIndex(
                 name: "IX_Articles_DuplicateOfId",

@@ -11,7 +11,7 @@ using NewsDesk.Core.Data;
 namespace NewsDesk.Core.Data.Migrations
 {
     [DbContext(typeof(NewsDeskDbContext))]
-    [Migration("20261128075657_Desk")]
+    [Migration("20261128100431_Desk")]
     partial class Desk
     {
         /// <inheritdoc />
@@ -282,6 +282,8 @@ namespace NewsDesk.Core.Data.Migrations
                     b.HasIndex("Status", "ModifiedAt");
 
                     b.HasIndex("Status", "PublishedAt");
+
+                    b.HasIndex(new[] { "Status", "PublishedAt", "ModifiedAt", "Headline", "Standfirst" }, "IX_Articles_DeskText");
 
                     b.ToTable("Articles");
                 });
