@@ -14,13 +14,16 @@ public static class CliApp
     public const int Fatal = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, Console.In, stdout, stderr);
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("NewsDesk: regional security newsroom. Reads the same configuration as the web app (appsettings.json, environment variables).");
         root.Options.Add(CommonOptions.Database);
         root.Subcommands.Add(MigrateCommand.Create(stdout));
         root.Subcommands.Add(TagCommand.Create(stdout, stderr));
         root.Subcommands.Add(IngestCommand.Create(stdout));
+        root.Subcommands.Add(UsersCommand.Create(stdin, stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -32,6 +32,7 @@ internal static class CliHost
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "[{Level:u3}] {Message:lj}{NewLine}", formatProvider: System.Globalization.CultureInfo.InvariantCulture));
         builder.Services.AddNewsDeskCore(builder.Configuration, databaseFile);
         builder.Services.AddNewsDeskIngest(builder.Configuration);
+        builder.Services.AddNewsDeskAccounts();
         return builder.Build();
     }
 

@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsDesk.Core.Content;
+using NewsDesk.Core.Articles;
 using NewsDesk.Core.Data;
+using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Search;
 using NewsDesk.Core.Taxonomy;
+using NewsDesk.Core.Users;
 
 namespace NewsDesk.Core;
 
@@ -31,6 +35,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ContentChangeNotifier>();
         services.TryAddSingleton<ContentChangeInterceptor>();
         services.TryAddScoped<IArticleSearch, SqliteArticleSearch>();
+        services.AddScoped<StoryDesk>();
+        services.AddScoped<TaxonomyCuration>();
+        services.AddScoped<RetagJobs>();
+        services.AddScoped<FrontPageCuration>();
 
         var busyTimeout = configuration.GetSection(NewsDeskOptions.Section).GetValue(nameof(NewsDeskOptions.BusyTimeoutMilliseconds), 5000);
         var pragmas = new SqlitePragmaInterceptor(busyTimeout);
@@ -39,5 +47,17 @@ public static class ServiceCollectionExtensions
             .UseSqlite(paths.ConnectionString)
             .AddInterceptors(pragmas, taxonomyChanges, services.GetRequiredService<ContentChangeInterceptor>()));
         return services;
+    }
+
+    /// <summary>
+    /// Desk accounts on the same store (Identity users and roles, with <see cref="IdentityPolicy"/>). The web host adds
+    /// sign-in and cookies on top of the returned builder; the CLI uses it as it is.
+    /// </summary>
+    public static IdentityBuilder AddNewsDeskAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<UserAccounts>();
+        return services.AddIdentityCore<NewsDeskUser>(IdentityPolicy.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<NewsDeskDbContext>();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using NewsDesk.Core;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
+using NewsDesk.Core.Users;
 using NewsDesk.Ingest;
 using NewsDesk.Reading;
 using NewsDesk.Reading.Feeds;
@@ -21,15 +22,16 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
     // A store that cannot be opened is reported once, in one line, by the catch below: not as the host's stack trace.
-    .Filter.ByExcluding(e => e.Exception is StoreUnavailableException));
+    .Filter.ByExcluding(e => e.Exception is StoreUnavailableException or AccountSetupException));
 
 builder.Services.AddNewsDeskCore(builder.Configuration);
 builder.Services.AddNewsDeskIngest(builder.Configuration);
 builder.Services.AddNewsDeskFeedPolling();
 builder.Services.AddNewsDeskReading(builder.Configuration);
 builder.Services.AddHostedService<StorePreparation>();
+builder.Services.AddNewsDeskDesk(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().PersistKeysToDbContext<NewsDeskDbContext>().SetApplicationName("NewsDesk");
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages().AddNewsDeskDeskPages();
 builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
+app.UseNewsDeskDesk();
 app.UseNewsDeskReading();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
@@ -53,7 +56,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (StoreUnavailableException ex)
+catch (Exception ex) when (ex is StoreUnavailableException or AccountSetupException)
 {
     StartupLog.CannotStart(app.Logger, ex.Message);
     return 1;

@@ -7,7 +7,7 @@ namespace NewsDesk.BrowserTests;
 /// Debian's Chromium driven by Playwright (never a downloaded browser) against the real app on Kestrel.
 /// Without Chromium the tests skip with the reason on a laptop and fail in CI (CI=true), where it is installed.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -27,6 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        Configure(App);
         BaseAddress = App.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -35,6 +36,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });
+    }
+
+    /// <summary>Settings and services a derived fixture adds before the app starts.</summary>
+    protected virtual void Configure(NewsDeskAppFactory app)
+    {
     }
 
     /// <summary>A fresh page (own cookies) at the given width; console errors are collected into <paramref name="consoleErrors"/>.</summary>
@@ -90,5 +96,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await App.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

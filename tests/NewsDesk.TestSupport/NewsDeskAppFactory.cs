@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 using Serilog.Events;
 
@@ -16,6 +17,7 @@ public class NewsDeskAppFactory : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public NewsDeskAppFactory()
     {
@@ -41,6 +43,22 @@ public class NewsDeskAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces or adds services before the app starts (a test tagger, a fixed clock, …).</summary>
+    public NewsDeskAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    /// <summary>Uses <typeparamref name="TTagger"/> as the app's <see cref="NewsDesk.Core.Taxonomy.IArticleTagger"/>.</summary>
+    public NewsDeskAppFactory WithTagger<TTagger>()
+        where TTagger : class, NewsDesk.Core.Taxonomy.IArticleTagger =>
+        WithServices(s =>
+        {
+            s.RemoveAll<NewsDesk.Core.Taxonomy.IArticleTagger>();
+            s.AddScoped<NewsDesk.Core.Taxonomy.IArticleTagger, TTagger>();
+        });
+
     /// <summary>A second app on the same data directory, as after a restart.</summary>
     public NewsDeskAppFactory Restarted()
     {
@@ -49,6 +67,8 @@ public class NewsDeskAppFactory : WebApplicationFactory<Program>
         {
             next._settings[key] = value;
         }
+
+        next._services.AddRange(_services);
 
         return next;
     }
@@ -75,6 +95,7 @@ public class NewsDeskAppFactory : WebApplicationFactory<Program>
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .WriteTo.Sink(Logs)));
+        builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)

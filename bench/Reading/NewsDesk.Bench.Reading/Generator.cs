@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core;
 using NewsDesk.Core.Articles;
-using NewsDesk.Core.Curation;
+using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Taxonomy;
@@ -55,6 +55,7 @@ internal static class Generator
         var topicWords = Gazetteer.Topics.ToDictionary(t => t.Slug, t => t.Words);
         var clusters = 0;
         var recent = new List<(int Index, string Place, int Cluster)>();
+        var storyClusters = new Dictionary<int, StoryCluster>();
         for (var start = 0; start < count; start += Batch)
         {
             await using var scope = provider.CreateAsyncScope();
@@ -92,18 +93,28 @@ internal static class Generator
                 article.Publish(published);
 
                 // One story in ten follows up an earlier one on the same place: same story cluster.
+                int? clusterNumber = null;
                 if (random.Next(10) == 0 && recent.Count > 0)
                 {
                     var earlier = recent[random.Next(recent.Count)];
                     if (earlier.Place == place.Slug)
                     {
-                        article.StoryClusterId = earlier.Cluster;
+                        clusterNumber = earlier.Cluster;
                     }
                 }
 
-                article.StoryClusterId ??= random.Next(4) == 0 ? ++clusters : null;
-                if (article.StoryClusterId is { } cluster)
+                clusterNumber ??= random.Next(4) == 0 ? ++clusters : null;
+                if (clusterNumber is { } cluster)
                 {
+                    if (!storyClusters.TryGetValue(cluster, out var storyCluster))
+                    {
+                        storyClusters[cluster] = storyCluster = new StoryCluster { CreatedAt = published };
+                    }
+
+                    // A cluster saved in an earlier batch belongs to another context: link it by id.
+                    article.ClusterMembership = storyCluster.Id == 0
+                        ? new StoryClusterMember { Article = article, StoryCluster = storyCluster }
+                        : new StoryClusterMember { Article = article, StoryClusterId = storyCluster.Id };
                     recent.Add((i, place.Slug, cluster));
                     if (recent.Count > 200)
                     {
@@ -194,14 +205,14 @@ internal static class Generator
     private static async Task CurateAsync(NewsDeskDbContext db, Dictionary<string, Region> places, DateTime now)
     {
         var latest = await db.Articles.OrderByDescending(a => a.PublishedAt).FirstAsync();
-        latest.PinnedAt = now;
+        db.FrontPagePicks.Add(new FrontPagePick { Slot = FrontPageSlot.Top, ArticleId = latest.Id, PickedAt = now });
         foreach (var slug in new[] { "japan", "china", "south-china-sea", "taiwan-strait" })
         {
             var id = places[slug].Id;
             var picks = await db.ArticleTerms.Where(l => l.TermId == id).OrderByDescending(l => l.Article.PublishedAt).Select(l => l.ArticleId).Take(3).ToListAsync();
             for (var i = 0; i < picks.Count; i++)
             {
-                db.FeaturedStories.Add(new FeaturedStory { TermId = id, ArticleId = picks[i], Position = i + 1, FeaturedAt = now });
+                db.FrontPagePicks.Add(new FrontPagePick { Slot = FrontPageSlot.Featured, RegionId = id, ArticleId = picks[i], Position = i + 1, PickedAt = now });
             }
         }
 

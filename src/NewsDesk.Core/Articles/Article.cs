@@ -7,6 +7,9 @@ public sealed class Article : Content.IPublicContent
 {
     public const int MaxHeadlineLength = 500;
     public const int MaxSlugLength = 120;
+    public const int MaxStandfirstLength = 4000;
+    public const int MaxCorrectionNoteLength = 2000;
+    public const int MaxAltLength = 500;
 
     private string? _byline;
 
@@ -91,22 +94,25 @@ public sealed class Article : Content.IPublicContent
     /// <summary>Optimistic concurrency token, replaced on every save through <see cref="Touch"/>.</summary>
     public Guid Version { get; private set; }
 
-    /// <summary>Groups reports of the same event (from ingest's de-duplication); related stories list the cluster first.</summary>
-    public int? StoryClusterId { get; set; }
+    /// <summary>A public note on what was corrected after publication; shown to readers with <see cref="CorrectedAt"/>.</summary>
+    public string? CorrectionNote { get; private set; }
 
-    /// <summary>When an editor pinned it as the front page's top story; the latest pin wins, null when not pinned.</summary>
-    public DateTime? PinnedAt { get; set; }
+    public DateTime? CorrectedAt { get; private set; }
 
-    /// <summary>A correction shown to readers above the body, in plain text.</summary>
-    public string? CorrectionNote { get; set; }
+    /// <summary>The story this one was discarded as a duplicate of, when the desk marked it so.</summary>
+    public int? DuplicateOfId { get; private set; }
 
-    public DateTime? CorrectedAt { get; set; }
+    /// <summary>The stored lead image's name (see the web host's image store); null when the story has none.</summary>
+    public string? LeadImageKey { get; private set; }
 
-    /// <summary>The lead image: an absolute URL or a site path ("/media/…").</summary>
-    public string? LeadImageUrl { get; set; }
+    public int? LeadImageWidth { get; private set; }
 
-    /// <summary>Text alternative for the lead image; required by the desk whenever there is an image.</summary>
+    public int? LeadImageHeight { get; private set; }
+
+    /// <summary>Required with an image: what it shows, for readers who cannot see it.</summary>
     public string? LeadImageAlt { get; set; }
+
+    public string? LeadImageCaption { get; set; }
 
     public ICollection<ArticleTerm> Terms { get; } = [];
 
@@ -123,6 +129,58 @@ public sealed class Article : Content.IPublicContent
     public void MoveTo(ArticleStatus status)
     {
         Status = status;
+    }
+
+    /// <summary>Discards this story as a duplicate of <paramref name="original"/>.</summary>
+    public void MarkDuplicateOf(Article original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        if (original == this || (original.Id != 0 && original.Id == Id))
+        {
+            throw new InvalidOperationException("A story cannot be a duplicate of itself.");
+        }
+
+        DuplicateOfId = original.Id;
+        Status = ArticleStatus.Discarded;
+    }
+
+    /// <summary>Sets, changes or (with null) removes the public correction note; a new note is dated <paramref name="now"/>.</summary>
+    public void SetCorrection(string? note, DateTime now)
+    {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note != CorrectionNote)
+        {
+            CorrectedAt = note is null ? null : now;
+        }
+
+        CorrectionNote = note;
+    }
+
+    public void SetLeadImage(string key, int width, int height, string alt, string? caption)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(alt);
+        LeadImageKey = key;
+        LeadImageWidth = width;
+        LeadImageHeight = height;
+        LeadImageAlt = alt;
+        LeadImageCaption = caption;
+    }
+
+    public void RemoveLeadImage()
+    {
+        LeadImageKey = null;
+        LeadImageWidth = null;
+        LeadImageHeight = null;
+        LeadImageAlt = null;
+        LeadImageCaption = null;
+    }
+
+    /// <summary>A change that does not touch the story's text (a tag decision): readers' caches must notice it,
+    /// but an editor with the story open should not get a conflict for it.</summary>
+    public void MarkModified(DateTime now)
+    {
+        ModifiedAt = now;
     }
 
     /// <summary>Marks the row changed: a new concurrency token and modification time.</summary>
@@ -144,6 +202,10 @@ public sealed class Article : Content.IPublicContent
         Standfirst = Standfirst,
         Body = Body,
         Byline = Byline,
+        ImageCredit = ImageCredit,
+        SourceName = SourceName,
+        OriginalUrl = OriginalUrl,
+        CorrectionNote = CorrectionNote,
         Status = Status,
     };
 }

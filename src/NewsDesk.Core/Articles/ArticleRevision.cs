@@ -30,5 +30,13 @@ public sealed class ArticleRevision
 
     public string? Byline { get; set; }
 
+    public string? ImageCredit { get; set; }
+
+    public string? SourceName { get; set; }
+
+    public string? OriginalUrl { get; set; }
+
+    public string? CorrectionNote { get; set; }
+
     public ArticleStatus Status { get; set; }
 }

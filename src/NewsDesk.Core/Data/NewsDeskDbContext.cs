@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.Audit;
 using NewsDesk.Core.Content;
-using NewsDesk.Core.Curation;
+using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Sources;
 using NewsDesk.Core.Taxonomy;
 using NewsDesk.Core.Users;
@@ -53,9 +53,10 @@ public sealed class NewsDeskDbContext(DbContextOptions<NewsDeskDbContext> option
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    public DbSet<FeaturedStory> FeaturedStories => Set<FeaturedStory>();
-
     public DbSet<ContentStamp> ContentStamps => Set<ContentStamp>();
+    public DbSet<FrontPagePick> FrontPagePicks => Set<FrontPagePick>();
+
+    public DbSet<RetagJob> RetagJobs => Set<RetagJob>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -32,7 +32,8 @@ public sealed class ArticleReader(NewsDeskDbContext db, StoryQueries stories, Ma
 
     private static readonly System.Linq.Expressions.Expression<Func<Article, ArticleRow>> Row = a => new ArticleRow(
         a.Id, a.Slug, a.Headline, a.Standfirst, a.Body, a.Byline, a.Status, a.PublishedAt, a.UpdatedAt, a.ModifiedAt, a.ImageCredit,
-        a.LeadImageUrl, a.LeadImageAlt, a.SourceName, a.OriginalUrl, a.CorrectionNote, a.CorrectedAt, a.StoryClusterId);
+        a.LeadImageKey, a.LeadImageAlt, a.LeadImageCaption, a.LeadImageWidth, a.LeadImageHeight, a.SourceName, a.OriginalUrl, a.CorrectionNote, a.CorrectedAt,
+        a.ClusterMembership == null ? null : (int?)a.ClusterMembership.StoryClusterId);
 
     private async Task<ArticleView> BuildAsync(ArticleRow a, bool preview, CancellationToken cancellationToken)
     {
@@ -66,8 +67,11 @@ public sealed class ArticleReader(NewsDeskDbContext db, StoryQueries stories, Ma
             UpdatedAt = a.UpdatedAt,
             ModifiedAt = a.ModifiedAt,
             ImageCredit = a.ImageCredit,
-            LeadImageUrl = SafeImageUrl(a.LeadImageUrl),
+            LeadImageUrl = a.LeadImageKey is null ? null : LeadImages.Url(a.LeadImageKey),
             LeadImageAlt = a.LeadImageAlt,
+            LeadImageCaption = a.LeadImageCaption,
+            LeadImageWidth = a.LeadImageWidth,
+            LeadImageHeight = a.LeadImageHeight,
             SourceName = a.SourceName,
             SourceUrl = Uri.TryCreate(a.OriginalUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url : null,
             CorrectionNote = string.IsNullOrWhiteSpace(a.CorrectionNote) ? null : a.CorrectionNote.Trim(),
@@ -87,7 +91,7 @@ public sealed class ArticleReader(NewsDeskDbContext db, StoryQueries stories, Ma
         if (a.StoryClusterId is { } cluster)
         {
             related.AddRange(await StoryQueries.Cards(stories.Published()
-                    .Where(x => x.StoryClusterId == cluster && x.Id != a.Id)
+                    .Where(x => x.ClusterMembership!.StoryClusterId == cluster && x.Id != a.Id)
                     .OrderByDescending(x => x.PublishedAt).Take(RelatedCount))
                 .ToListAsync(cancellationToken));
         }
@@ -126,24 +130,9 @@ public sealed class ArticleReader(NewsDeskDbContext db, StoryQueries stories, Ma
         _ => "Region",
     };
 
-    /// <summary>Images load from the site itself or over http(s); anything else (javascript:, data:) is dropped.</summary>
-    private static string? SafeImageUrl(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return null;
-        }
-
-        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
-        {
-            return url;
-        }
-
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri.ToString() : null;
-    }
-
     private sealed record ArticleRow(
         int Id, string Slug, string Headline, string? Standfirst, string Body, string? Byline, ArticleStatus Status,
-        DateTime? PublishedAt, DateTime? UpdatedAt, DateTime ModifiedAt, string? ImageCredit, string? LeadImageUrl, string? LeadImageAlt,
+        DateTime? PublishedAt, DateTime? UpdatedAt, DateTime ModifiedAt, string? ImageCredit, string? LeadImageKey, string? LeadImageAlt,
+        string? LeadImageCaption, int? LeadImageWidth, int? LeadImageHeight,
         string? SourceName, string? OriginalUrl, string? CorrectionNote, DateTime? CorrectedAt, int? StoryClusterId);
 }

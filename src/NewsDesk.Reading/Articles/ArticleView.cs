@@ -41,6 +41,12 @@ public sealed record ArticleView
 
     public string? LeadImageAlt { get; init; }
 
+    public string? LeadImageCaption { get; init; }
+
+    public int? LeadImageWidth { get; init; }
+
+    public int? LeadImageHeight { get; init; }
+
     public string? SourceName { get; init; }
 
     /// <summary>The original's address, only when it is an absolute http(s) URL.</summary>

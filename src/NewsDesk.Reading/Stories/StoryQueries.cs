@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.Data;
+using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Taxonomy;
 
 namespace NewsDesk.Reading.Stories;
@@ -45,10 +46,10 @@ public sealed class StoryQueries(NewsDeskDbContext db, TimeProvider time)
         return Bylines.Authors(byline).FirstOrDefault(a => a.Slug == slug)?.Name;
     }
 
-    /// <summary>The stories an editor featured on a term's page, in their order.</summary>
-    public async Task<IReadOnlyList<StoryCard>> FeaturedAsync(int termId, CancellationToken cancellationToken)
+    /// <summary>The stories the desk featured on a region's page, in their order.</summary>
+    public async Task<IReadOnlyList<StoryCard>> FeaturedAsync(int regionId, CancellationToken cancellationToken)
     {
-        var ids = await db.FeaturedStories.AsNoTracking().Where(f => f.TermId == termId).OrderBy(f => f.Position).Select(f => f.ArticleId).ToListAsync(cancellationToken);
+        var ids = await db.FeaturedIdsAsync(regionId, Now, cancellationToken);
         if (ids.Count == 0)
         {
             return [];
@@ -58,9 +59,12 @@ public sealed class StoryQueries(NewsDeskDbContext db, TimeProvider time)
         return [.. cards.OrderBy(c => ids.IndexOf(c.Id))];
     }
 
-    /// <summary>The front page's top story: the most recently pinned published story.</summary>
-    public Task<StoryCard?> PinnedAsync(CancellationToken cancellationToken) =>
-        Cards(Published().Where(a => a.PinnedAt != null).OrderByDescending(a => a.PinnedAt)).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The front page's top story, as the desk pinned it, when it is public.</summary>
+    public async Task<StoryCard?> PinnedAsync(CancellationToken cancellationToken)
+    {
+        var id = await db.TopStoryIdAsync(Now, cancellationToken);
+        return id is null ? null : await Cards(Published().Where(a => a.Id == id)).FirstOrDefaultAsync(cancellationToken);
+    }
 
     /// <summary>Live terms of one kind with the most public stories since <paramref name="since"/>.</summary>
     public async Task<IReadOnlyList<(int TermId, int Count)>> BusiestAsync<TTerm>(DateTime since, int take, CancellationToken cancellationToken)

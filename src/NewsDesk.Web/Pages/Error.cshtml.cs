@@ -30,4 +30,6 @@ public sealed class ErrorModel : PageModel
     public NewsDesk.Reading.Stories.SearchFormView SearchForm => new("not-found-q", "Search the stories instead", Suggestion);
 
     public bool IsNotFound => Status == StatusCodes.Status404NotFound;
+
+    public bool IsForbidden => Status == StatusCodes.Status403Forbidden;
 }

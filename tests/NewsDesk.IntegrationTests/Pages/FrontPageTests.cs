@@ -74,8 +74,12 @@ public sealed class FrontPageTests(ReadingApp app) : IClassFixture<ReadingApp>
         await pinned.InitializeAsync();
         await pinned.WriteAsync(async db =>
         {
-            var story = await db.Articles.FindAsync([pinned.Sample.Stories["senkaku-patrol"].Id], TestContext.Current.CancellationToken);
-            story!.PinnedAt = DateTime.UtcNow;
+            db.FrontPagePicks.Add(new Core.FrontPage.FrontPagePick
+            {
+                Slot = Core.FrontPage.FrontPageSlot.Top,
+                ArticleId = pinned.Sample.Stories["senkaku-patrol"].Id,
+                PickedAt = DateTime.UtcNow,
+            });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 

@@ -1,5 +1,5 @@
 using NewsDesk.Core.Articles;
-using NewsDesk.Core.Curation;
+using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Taxonomy;
 
@@ -155,12 +155,12 @@ public sealed class SampleNewsroom
         return article;
     }
 
-    public async Task FeatureAsync(Term term, params Article[] articles)
+    public async Task FeatureAsync(Region region, params Article[] articles)
     {
         ArgumentNullException.ThrowIfNull(articles);
         for (var i = 0; i < articles.Length; i++)
         {
-            _db.FeaturedStories.Add(new FeaturedStory { Term = term, Article = articles[i], Position = i + 1, FeaturedAt = Now });
+            _db.FrontPagePicks.Add(new FrontPagePick { Slot = FrontPageSlot.Featured, Region = region, Article = articles[i], Position = i + 1, PickedAt = Now });
         }
 
         await _db.SaveChangesAsync();

@@ -25,11 +25,15 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Property(a => a.AuthorKeys).HasMaxLength(1000);
-        builder.Property(a => a.CorrectionNote).HasMaxLength(4000);
-        builder.Property(a => a.LeadImageUrl).HasMaxLength(2048);
-        builder.Property(a => a.LeadImageAlt).HasMaxLength(500);
-        builder.HasIndex(a => a.StoryClusterId);
-        builder.HasIndex(a => a.PinnedAt);
+        builder.Property(a => a.CorrectionNote).HasMaxLength(Article.MaxCorrectionNoteLength);
+        builder.Property(a => a.LeadImageKey).HasMaxLength(64);
+        builder.Property(a => a.LeadImageAlt).HasMaxLength(Article.MaxAltLength);
+        builder.Property(a => a.LeadImageCaption).HasMaxLength(1000);
+        builder.HasOne<Article>().WithMany().HasForeignKey(a => a.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);
+        // The desk lists sort by last change; their text filter scans this covering index instead of whole rows (bodies).
+        builder.HasIndex(a => a.ModifiedAt);
+        builder.HasIndex(a => new { a.Status, a.ModifiedAt });
+        builder.HasIndex(a => new { a.Status, a.PublishedAt, a.ModifiedAt, a.Headline, a.Standfirst }, "IX_Articles_DeskText");
 
         builder.HasOne(a => a.Source).WithMany().OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(a => new { a.SourceId, a.ExternalId }).IsUnique();

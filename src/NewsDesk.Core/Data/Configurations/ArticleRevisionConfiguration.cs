@@ -16,5 +16,9 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(r => r.Headline).HasMaxLength(Article.MaxHeadlineLength);
         builder.Property(r => r.Standfirst).HasMaxLength(4000);
         builder.Property(r => r.Byline).HasMaxLength(300);
+        builder.Property(r => r.ImageCredit).HasMaxLength(300);
+        builder.Property(r => r.SourceName).HasMaxLength(200);
+        builder.Property(r => r.OriginalUrl).HasMaxLength(2048);
+        builder.Property(r => r.CorrectionNote).HasMaxLength(Article.MaxCorrectionNoteLength);
     }
 }

@@ -180,6 +180,10 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CanonicalUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -188,15 +192,22 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CorrectionNote")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Headline")
                         .IsRequired()
@@ -211,18 +222,25 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LeadImageUrl")
-                        .HasMaxLength(2048)
+                    b.Property<string>("LeadImageCaption")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadImageHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadImageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadImageWidth")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OriginalUrl")
                         .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PinnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
@@ -240,6 +258,9 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SourcePublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Standfirst")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -248,9 +269,6 @@ namespace NewsDesk.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("StoryClusterId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -261,22 +279,28 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CanonicalUrl");
+
                     b.HasIndex("ContentHash");
 
-                    b.HasIndex("PinnedAt");
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("ModifiedAt");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("StoryClusterId");
-
                     b.HasIndex("SourceId", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ModifiedAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
                     b.HasIndex("Id", "Status", "PublishedAt")
                         .HasDatabaseName("IX_Articles_Search");
+
+                    b.HasIndex(new[] { "Status", "PublishedAt", "ModifiedAt", "Headline", "Standfirst" }, "IX_Articles_DeskText");
 
                     b.ToTable("Articles");
                 });
@@ -302,6 +326,10 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -310,8 +338,16 @@ namespace NewsDesk.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImageCredit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -321,6 +357,10 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Standfirst")
@@ -338,6 +378,21 @@ namespace NewsDesk.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ArticleRevisions");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.ArticleSimilarityBand", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleSimilarityBands");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Articles.ArticleTerm", b =>
@@ -369,6 +424,38 @@ namespace NewsDesk.Core.Data.Migrations
                     b.HasIndex("TermId", "ArticleId");
 
                     b.ToTable("ArticleTerms");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoryClusters");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("StoryClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("StoryClusterId");
+
+                    b.ToTable("StoryClusterMembers");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Audit.AuditEntry", b =>
@@ -439,25 +526,102 @@ namespace NewsDesk.Core.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsDesk.Core.Curation.FeaturedStory", b =>
+            modelBuilder.Entity("NewsDesk.Core.FrontPage.FrontPagePick", b =>
                 {
-                    b.Property<int>("TermId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("FeaturedAt")
+                    b.Property<DateTime>("PickedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PickedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TermId", "ArticleId");
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
 
-                    b.ToTable("FeaturedStories");
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("Slot", "RegionId", "Position");
+
+                    b.ToTable("FrontPagePicks");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Input")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "StartedAt");
+
+                    b.ToTable("FeedRuns");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Sources.Source", b =>
@@ -497,6 +661,13 @@ namespace NewsDesk.Core.Data.Migrations
 
                     b.Property<string>("LastStatus")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -542,6 +713,59 @@ namespace NewsDesk.Core.Data.Migrations
                     b.ToTable("RegionInvolvements");
                 });
 
+            modelBuilder.Entity("NewsDesk.Core.Taxonomy.RetagJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("RetagJobs");
+                });
+
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.SlugRedirect", b =>
                 {
                     b.Property<int>("Id")
@@ -570,6 +794,30 @@ namespace NewsDesk.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SlugRedirects");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Taxonomy.TaxonomyState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BuiltInVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaxonomyState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("5e1ec7ed-0000-4000-8000-000000000001")
+                        });
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>
@@ -829,6 +1077,11 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
+                    b.HasOne("NewsDesk.Core.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("NewsDesk.Core.Sources.Source", "Source")
                         .WithMany()
                         .HasForeignKey("SourceId")
@@ -841,6 +1094,17 @@ namespace NewsDesk.Core.Data.Migrations
                 {
                     b.HasOne("NewsDesk.Core.Articles.Article", "Article")
                         .WithMany("Revisions")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.ArticleSimilarityBand", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -867,7 +1131,26 @@ namespace NewsDesk.Core.Data.Migrations
                     b.Navigation("Term");
                 });
 
-            modelBuilder.Entity("NewsDesk.Core.Curation.FeaturedStory", b =>
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryClusterMember", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Articles.Article", "Article")
+                        .WithOne("ClusterMembership")
+                        .HasForeignKey("NewsDesk.Core.Articles.StoryClusterMember", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsDesk.Core.Articles.StoryCluster", "StoryCluster")
+                        .WithMany("Members")
+                        .HasForeignKey("StoryClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("StoryCluster");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.FrontPage.FrontPagePick", b =>
                 {
                     b.HasOne("NewsDesk.Core.Articles.Article", "Article")
                         .WithMany()
@@ -875,15 +1158,24 @@ namespace NewsDesk.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("NewsDesk.Core.Taxonomy.Term", "Term")
+                    b.HasOne("NewsDesk.Core.Taxonomy.Region", "Region")
                         .WithMany()
-                        .HasForeignKey("TermId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Article");
 
-                    b.Navigation("Term");
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Sources.FeedRun", b =>
+                {
+                    b.HasOne("NewsDesk.Core.Sources.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.RegionInvolvement", b =>
@@ -936,9 +1228,16 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
+                    b.Navigation("ClusterMembership");
+
                     b.Navigation("Revisions");
 
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("NewsDesk.Core.Articles.StoryCluster", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("NewsDesk.Core.Taxonomy.Term", b =>

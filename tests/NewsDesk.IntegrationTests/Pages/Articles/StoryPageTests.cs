@@ -63,14 +63,14 @@ public sealed class StoryPageTests(ReadingApp app) : IClassFixture<ReadingApp>
         await cluster.InitializeAsync();
         await cluster.WriteAsync(async db =>
         {
+            var story = new Core.Articles.StoryCluster { CreatedAt = DateTime.UtcNow };
             foreach (var key in new[] { "kishi", "old-drill" })
             {
-                (await db.Articles.FindAsync([cluster.Sample.Stories[key].Id], TestContext.Current.CancellationToken))!.StoryClusterId = 7;
+                db.Add(new Core.Articles.StoryClusterMember { ArticleId = cluster.Sample.Stories[key].Id, StoryCluster = story });
             }
 
             var kishi = await db.Articles.FindAsync([cluster.Sample.Stories["kishi"].Id], TestContext.Current.CancellationToken);
-            kishi!.CorrectionNote = "An earlier version said four bombers; there were two.";
-            kishi.CorrectedAt = DateTime.UtcNow;
+            kishi!.SetCorrection("An earlier version said four bombers; there were two.", DateTime.UtcNow);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 

@@ -66,8 +66,8 @@ public sealed class ShowTests(ReadingApp app) : IClassFixture<ReadingApp>
             var japan = await db.Regions.FindAsync([featured.Sample.Japan.Id], TestContext.Current.CancellationToken);
             var older = await db.Articles.FindAsync([featured.Sample.Stories["vietnam-pact"].Id], TestContext.Current.CancellationToken);
             var newer = await db.Articles.FindAsync([featured.Sample.Stories["kishi"].Id], TestContext.Current.CancellationToken);
-            db.FeaturedStories.Add(new Core.Curation.FeaturedStory { Term = japan!, Article = older!, Position = 1, FeaturedAt = DateTime.UtcNow });
-            db.FeaturedStories.Add(new Core.Curation.FeaturedStory { Term = japan!, Article = newer!, Position = 2, FeaturedAt = DateTime.UtcNow });
+            db.FrontPagePicks.Add(new Core.FrontPage.FrontPagePick { Slot = Core.FrontPage.FrontPageSlot.Featured, Region = japan!, Article = older!, Position = 1, PickedAt = DateTime.UtcNow });
+            db.FrontPagePicks.Add(new Core.FrontPage.FrontPagePick { Slot = Core.FrontPage.FrontPageSlot.Featured, Region = japan!, Article = newer!, Position = 2, PickedAt = DateTime.UtcNow });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 

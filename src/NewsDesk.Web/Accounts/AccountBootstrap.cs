@@ -1,0 +1,49 @@
+using NewsDesk.Core.Users;
+
+namespace NewsDesk.Web.Accounts;
+
+/// <summary>
+/// At start, after the store is migrated: makes sure the roles exist and, when <c>NEWSDESK_ADMIN_EMAIL</c> and
+/// <c>NEWSDESK_ADMIN_PASSWORD</c> are set, that this user exists and is an admin (never resetting an existing password).
+/// A refused email or password stops the start with <see cref="AccountSetupException"/>.
+/// </summary>
+internal sealed partial class AccountBootstrap(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AccountBootstrap> logger) : IHostedLifecycleService
+{
+    public const string EmailVariable = "NEWSDESK_ADMIN_EMAIL";
+    public const string PasswordVariable = "NEWSDESK_ADMIN_PASSWORD";
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        await accounts.EnsureRolesAsync();
+        var email = configuration[EmailVariable];
+        var password = configuration[PasswordVariable];
+        if (string.IsNullOrWhiteSpace(email) != string.IsNullOrEmpty(password))
+        {
+            throw new AccountSetupException($"Set both {EmailVariable} and {PasswordVariable}, or neither.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            await accounts.EnsureAdminAsync(email, password!, cancellationToken);
+        }
+        else if (!await accounts.AnyAdminAsync())
+        {
+            LogSetupOpen();
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin account exists: open /setup to create the first one (or set NEWSDESK_ADMIN_EMAIL and NEWSDESK_ADMIN_PASSWORD)")]
+    private partial void LogSetupOpen();
+}

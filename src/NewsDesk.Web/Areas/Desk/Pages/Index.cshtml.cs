@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using NewsDesk.Core.Articles;
+using NewsDesk.Core.Data;
+using NewsDesk.Core.Taxonomy;
+
+namespace NewsDesk.Web.Areas.Desk.Pages;
+
+/// <summary>The desk's story list: every story, newest change first, filtered by status, region, topic, source and text.</summary>
+public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Topic { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Source { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public DateTime Now { get; private set; }
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public IReadOnlyList<Row> Stories { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> StatusOptions => new[] { ("", "Any status"), ("Incoming", "Incoming"), ("Draft", "Draft"), ("InReview", "In review"), ("Scheduled", "Scheduled"), ("Published", "Published"), ("Unpublished", "Unpublished"), ("Discarded", "Discarded") }
+        .Select(o => new SelectListItem(o.Item2, o.Item1, o.Item1 == (Status ?? "")));
+
+    public IReadOnlyList<SelectListItem> RegionOptions { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> TopicOptions { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> SourceOptions { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow().UtcDateTime;
+        PageNumber = Math.Max(1, PageNumber);
+        var now = Now;
+        var query = db.Articles.AsNoTracking();
+        query = Status switch
+        {
+            "Scheduled" => query.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt > now),
+            "Published" => query.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= now),
+            _ when Enum.TryParse<ArticleStatus>(Status, out var status) => query.Where(a => a.Status == status),
+            _ => query,
+        };
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var pattern = LikePattern.Contains(Q);
+            query = query.Where(a => EF.Functions.Like(a.Headline, pattern, LikePattern.EscapeCharacter) || EF.Functions.Like(a.Standfirst!, pattern, LikePattern.EscapeCharacter));
+        }
+
+        // Term filters are one uncorrelated IN (…) over the (TermId, ArticleId) index, evaluated once per query.
+        if (Region is { } regionId)
+        {
+            // A region includes everything under it: Asia finds stories about Japan.
+            var path = await db.Regions.Where(r => r.Id == regionId).Select(r => r.Path).SingleOrDefaultAsync(cancellationToken) ?? "-";
+            var regionIds = db.Regions.Where(r => r.Path.StartsWith(path)).Select(r => r.Id);
+            var linked = db.ArticleTerms.Where(l => regionIds.Contains(l.TermId) && l.Decision != LinkDecision.Rejected).Select(l => l.ArticleId);
+            query = query.Where(a => linked.Contains(a.Id));
+        }
+
+        if (Topic is { } topicId)
+        {
+            var linked = db.ArticleTerms.Where(l => l.TermId == topicId && l.Decision != LinkDecision.Rejected).Select(l => l.ArticleId);
+            query = query.Where(a => linked.Contains(a.Id));
+        }
+
+        if (Source is { } sourceId)
+        {
+            query = query.Where(a => a.SourceId == sourceId);
+        }
+
+        Total = await query.CountAsync(cancellationToken);
+        // The page's ids first: sorting and filtering then read only indexes (ids are in every index), never whole rows with their bodies.
+        var ids = await query
+            .OrderByDescending(a => a.ModifiedAt).ThenByDescending(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        var rows = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Headline, a.Byline, a.Status, a.PublishedAt, a.ModifiedAt, Source = a.SourceName ?? (a.Source == null ? null : a.Source.Name) })
+            .ToListAsync(cancellationToken))
+            .OrderBy(r => ids.IndexOf(r.Id)).ToList();
+        // The page's regions keyed by the same ids: a per-row subquery would rank every link in the store.
+        var regions = (await db.ArticleTerms.AsNoTracking()
+            .Where(l => ids.Contains(l.ArticleId) && l.Term.Type == TermType.Region && l.Decision != LinkDecision.Rejected
+                && (l.Decision == LinkDecision.Accepted || l.Score >= ArticleTerm.PublicScoreThreshold))
+            .Select(l => new { l.ArticleId, l.Term.Name, l.Score })
+            .ToListAsync(cancellationToken))
+            .ToLookup(l => l.ArticleId);
+        Stories = [.. rows.Select(r => new Row(r.Id, r.Headline, r.Byline, r.Status, r.PublishedAt, r.ModifiedAt, r.Source,
+            [.. regions[r.Id].OrderByDescending(l => l.Score).Select(l => l.Name).Take(3)]))];
+
+        RegionOptions = await Options(db.Terms.Where(t => t.Type == TermType.Region), Region, cancellationToken);
+        TopicOptions = await Options(db.Terms.Where(t => t.Type == TermType.Topic), Topic, cancellationToken);
+        SourceOptions = await db.Sources.AsNoTracking().OrderBy(s => s.Name)
+            .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Id == Source))
+            .ToListAsync(cancellationToken);
+    }
+
+    public string PageUrl(int page) => Url.Page("/Index", new { area = "Desk", q = Q, status = Status, region = Region, topic = Topic, source = Source, p = page })!;
+
+    private static Task<List<SelectListItem>> Options(IQueryable<Term> terms, int? selected, CancellationToken cancellationToken) =>
+        terms.AsNoTracking().Where(t => t.RetiredAt == null && t.MergedIntoId == null).OrderBy(t => t.Name)
+            .Select(t => new SelectListItem(t.Name, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Id == selected))
+            .ToListAsync(cancellationToken);
+
+    public sealed record Row(int Id, string Headline, string? Byline, ArticleStatus Status, DateTime? PublishedAt, DateTime ModifiedAt, string? SourceName, List<string> Regions);
+}

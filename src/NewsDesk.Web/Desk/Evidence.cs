@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Html;
+
+namespace NewsDesk.Web.Desk;
+
+/// <summary>
+/// The tagger's evidence (JSON spans <c>[{"text","start","end"}]</c>) shown as short excerpts of the story with the
+/// matched words marked. Offsets are trusted only where they point at the quoted text; otherwise the text is looked up,
+/// so evidence computed on a slightly different text (headline plus body, an older revision) still shows.
+/// </summary>
+public static class Evidence
+{
+    private const int Around = 70;
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    public sealed record Span(string? Text, int Start, int End);
+
+    public static IReadOnlyList<Span> Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<Span>>(json, Json)?.Where(s => !string.IsNullOrWhiteSpace(s.Text)).ToList() ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Up to <paramref name="max"/> excerpts, each with its span marked. The offsets are tried against each of
+    /// <paramref name="texts"/> in turn (the body, then headline + standfirst + body), then the quoted text is searched for.</summary>
+    public static IReadOnlyList<IHtmlContent> Excerpts(string? json, int max, params string[] texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var excerpts = new List<IHtmlContent>();
+        var seen = new HashSet<(int, int)>();
+        foreach (var span in Parse(json))
+        {
+            var located = Locate(span, texts);
+            if (located is not var (textIndex, start, length) || !seen.Add((textIndex, start)))
+            {
+                continue;
+            }
+
+            excerpts.Add(Excerpt(texts[textIndex], start, length));
+            if (excerpts.Count == max)
+            {
+                break;
+            }
+        }
+
+        return excerpts;
+    }
+
+    public static int Count(string? json) => Parse(json).Count;
+
+    private static (int Text, int Start, int Length)? Locate(Span span, string[] texts)
+    {
+        var quote = span.Text!;
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var text = texts[i];
+            if (span.Start >= 0 && span.End > span.Start && span.End <= text.Length
+                && string.Equals(text.Substring(span.Start, span.End - span.Start), quote, StringComparison.OrdinalIgnoreCase))
+            {
+                return (i, span.Start, span.End - span.Start);
+            }
+        }
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var found = texts[i].IndexOf(quote, StringComparison.OrdinalIgnoreCase);
+            if (found >= 0)
+            {
+                return (i, found, quote.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private static HtmlString Excerpt(string text, int start, int length)
+    {
+        var from = Math.Max(0, start - Around);
+        var to = Math.Min(text.Length, start + length + Around);
+        // Cut at word boundaries so excerpts do not start mid-word.
+        if (from > 0)
+        {
+            var space = text.IndexOf(' ', from);
+            from = space >= 0 && space < start ? space + 1 : from;
+        }
+
+        if (to < text.Length)
+        {
+            var space = text.LastIndexOf(' ', to - 1);
+            to = space > start + length ? space : to;
+        }
+
+        var html = new StringBuilder();
+        html.Append(from > 0 ? "…" : "")
+            .Append(Encode(text[from..start]))
+            .Append("<mark>").Append(Encode(text.Substring(start, length))).Append("</mark>")
+            .Append(Encode(text[(start + length)..to]))
+            .Append(to < text.Length ? "…" : "");
+        return new HtmlString(html.ToString());
+    }
+
+    private static string Encode(string value) => HtmlEncoder.Default.Encode(value.ReplaceLineEndings(" "));
+}
