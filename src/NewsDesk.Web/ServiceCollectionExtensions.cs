@@ -103,7 +103,6 @@ public static class ServiceCollectionExtensions
         });
 
         services.AddSingleton<LeadImageStore>();
-        services.AddScoped<Desk.UploadIntake>();
         services.AddHostedService<AccountBootstrap>();
         services.AddHostedService<RetagWorker>();
         return services;

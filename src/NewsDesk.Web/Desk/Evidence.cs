@@ -6,16 +6,16 @@ using Microsoft.AspNetCore.Html;
 namespace NewsDesk.Web.Desk;
 
 /// <summary>
-/// The tagger's evidence (JSON spans <c>[{"text","start","end"}]</c>) shown as short excerpts of the story with the
-/// matched words marked. Offsets are trusted only where they point at the quoted text; otherwise the text is looked up,
-/// so evidence computed on a slightly different text (headline plus body, an older revision) still shows.
+/// The tagger's evidence (JSON spans <c>[{"field","text","start","end"}]</c>, offsets within the named field) shown as
+/// short excerpts of the story with the matched words marked. Offsets are trusted only where they point at the quoted
+/// text; otherwise the text is looked up, so evidence computed on an older revision still shows.
 /// </summary>
 public static class Evidence
 {
     private const int Around = 70;
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
 
-    public sealed record Span(string? Text, int Start, int End);
+    public sealed record Span(string? Field, string? Text, int Start, int End);
 
     public static IReadOnlyList<Span> Parse(string? json)
     {
@@ -34,11 +34,11 @@ public static class Evidence
         }
     }
 
-    /// <summary>Up to <paramref name="max"/> excerpts, each with its span marked. The offsets are tried against each of
-    /// <paramref name="texts"/> in turn (the body, then headline + standfirst + body), then the quoted text is searched for.</summary>
-    public static IReadOnlyList<IHtmlContent> Excerpts(string? json, int max, params string[] texts)
+    /// <summary>Up to <paramref name="max"/> excerpts, each with its span marked: at its offsets in its own field when they
+    /// still point at the quoted text, else where the quote first appears in the body, headline or standfirst.</summary>
+    public static IReadOnlyList<IHtmlContent> Excerpts(string? json, int max, string headline, string standfirst, string body)
     {
-        ArgumentNullException.ThrowIfNull(texts);
+        string[] texts = [body, headline, standfirst];
         var excerpts = new List<IHtmlContent>();
         var seen = new HashSet<(int, int)>();
         foreach (var span in Parse(json))
@@ -64,14 +64,17 @@ public static class Evidence
     private static (int Text, int Start, int Length)? Locate(Span span, string[] texts)
     {
         var quote = span.Text!;
-        for (var i = 0; i < texts.Length; i++)
+        var field = span.Field?.ToUpperInvariant() switch
         {
-            var text = texts[i];
-            if (span.Start >= 0 && span.End > span.Start && span.End <= text.Length
-                && string.Equals(text.Substring(span.Start, span.End - span.Start), quote, StringComparison.OrdinalIgnoreCase))
-            {
-                return (i, span.Start, span.End - span.Start);
-            }
+            "HEADLINE" => 1,
+            "STANDFIRST" => 2,
+            _ => 0,
+        };
+        var text = texts[field];
+        if (span.Start >= 0 && span.End > span.Start && span.End <= text.Length
+            && string.Equals(text.Substring(span.Start, span.End - span.Start), quote, StringComparison.OrdinalIgnoreCase))
+        {
+            return (field, span.Start, span.End - span.Start);
         }
 
         for (var i = 0; i < texts.Length; i++)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Data;
@@ -62,24 +63,54 @@ public sealed class SampleNewsroom
         Tokyo = await RegionAsync("tokyo", "Tokyo", RegionKind.Subdivision, Japan, "JP-13");
         SouthChinaSea = await RegionAsync("south-china-sea", "South China Sea", RegionKind.Theatre, SouthEasternAsia);
         Senkaku = await RegionAsync("senkaku-islands", "Senkaku Islands", RegionKind.DisputedTerritory, EasternAsia);
-        _db.RegionInvolvements.AddRange(
-            new RegionInvolvement { Region = SouthChinaSea, Country = China },
-            new RegionInvolvement { Region = SouthChinaSea, Country = Vietnam },
-            new RegionInvolvement { Region = SouthChinaSea, Country = Philippines },
-            new RegionInvolvement { Region = Senkaku, Country = Japan },
-            new RegionInvolvement { Region = Senkaku, Country = China });
-        Senkaku.Aliases.Add(new TermAlias { Name = "Diaoyu Islands" });
+        await InvolveAsync(SouthChinaSea, China, Vietnam, Philippines);
+        await InvolveAsync(Senkaku, Japan, China);
+        if (!await _db.TermAliases.AnyAsync(a => a.TermId == Senkaku.Id && a.Name == "Diaoyu Islands"))
+        {
+            Senkaku.Aliases.Add(new TermAlias { Name = "Diaoyu Islands" });
+        }
 
-        Cyber = new Topic("cyber-security", "Cyber security") { Description = "Attacks, espionage and defence in cyberspace." };
-        Maritime = new Topic("maritime-security", "Maritime security");
-        Defence = new Topic("defence-cooperation", "Defence cooperation");
-        Bomber = new Tag("h-6-bomber", "H-6 bomber", TagKind.Equipment);
-        _db.AddRange(Cyber, Maritime, Defence, Bomber);
+        Cyber = await TermAsync(() => new Topic("cyber-security", "Cyber security") { Description = "Attacks, espionage and defence in cyberspace." });
+        Maritime = await TermAsync(() => new Topic("maritime-security", "Maritime security"));
+        Defence = await TermAsync(() => new Topic("defence-cooperation", "Defence cooperation"));
+        Bomber = await TermAsync(() => new Tag("h-6-bomber", "H-6 bomber", TagKind.Equipment));
         await _db.SaveChangesAsync();
+    }
+
+    /// <summary>The app syncs the built-in taxonomy at start: use its term when it has one, as the tagger would.</summary>
+    private async Task<T> TermAsync<T>(Func<T> create)
+        where T : Term
+    {
+        var term = create();
+        var existing = await _db.Terms.OfType<T>().SingleOrDefaultAsync(t => t.Slug == term.Slug);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        _db.Add(term);
+        return term;
+    }
+
+    private async Task InvolveAsync(Region region, params Region[] countries)
+    {
+        foreach (var country in countries)
+        {
+            if (!await _db.RegionInvolvements.AnyAsync(i => i.RegionId == region.Id && i.CountryId == country.Id))
+            {
+                _db.RegionInvolvements.Add(new RegionInvolvement { Region = region, Country = country });
+            }
+        }
     }
 
     private async Task<Region> RegionAsync(string slug, string name, RegionKind kind, Region? parent, string? iso = null, string? numeric = null)
     {
+        var existing = await _db.Regions.SingleOrDefaultAsync(r => r.Slug == slug);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
         var region = new Region(slug, name, kind) { IsoCode = iso, NumericCode = numeric };
         region.MoveUnder(parent);
         _db.Regions.Add(region);

@@ -26,7 +26,7 @@ public sealed class ShowModel(ArticleReader reader, StoryQueries stories, SlugRe
                 moved = slug.ToLowerInvariant();
             }
 
-            return moved is null ? NotFound() : RedirectPermanent("/articles/" + moved);
+            return moved is null ? NotFound() : RedirectPermanent("/articles/" + moved + Request.QueryString);
         }
 
         Article = article;

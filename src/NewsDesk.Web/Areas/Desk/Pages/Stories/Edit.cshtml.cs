@@ -191,7 +191,7 @@ public sealed class EditModel(NewsDeskDbContext db, StoryDesk desk, LeadImageSto
     };
 
     public IReadOnlyList<Microsoft.AspNetCore.Html.IHtmlContent> EvidenceFor(LinkView link) =>
-        Evidence.Excerpts(link.Evidence, 3, Input.Body ?? "", $"{Input.Headline}\n\n{Input.Standfirst}\n\n{Input.Body}");
+        Evidence.Excerpts(link.Evidence, 3, Input.Headline ?? "", Input.Standfirst ?? "", Input.Body ?? "");
 
     private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
     {
