@@ -26,11 +26,37 @@ public static class NewsDeskDatabase
             if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
                 await db.Database.MigrateAsync(cancellationToken);
+                await BackfillAsync(db, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
         {
             throw new StoreUnavailableException($"Cannot open the database {where}: {OneLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>Derived columns a migration added to existing rows, computed by the code that keeps them (idempotent).</summary>
+    private static async Task BackfillAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
+    {
+        const int Batch = 500;
+        var lastId = 0;
+        while (true)
+        {
+            var articles = await db.Articles.Where(a => a.Id > lastId && a.Byline != null && a.AuthorKeys == null)
+                .OrderBy(a => a.Id).Take(Batch).ToListAsync(cancellationToken);
+            if (articles.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var article in articles)
+            {
+                article.Byline = article.Byline; // the setter derives AuthorKeys
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            lastId = articles[^1].Id;
         }
     }
 

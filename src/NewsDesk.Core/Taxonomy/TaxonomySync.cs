@@ -14,7 +14,7 @@ namespace NewsDesk.Core.Taxonomy;
 /// changed (one read of <see cref="TaxonomyState"/>); it only adds what is missing, so an admin's rename, move or
 /// retirement is never undone. Other names become slug redirects ("viet-nam" → "vietnam").
 /// </summary>
-public sealed partial class TaxonomySync(NewsDeskDbContext db, ILogger<TaxonomySync> logger)
+public sealed partial class TaxonomySync(NewsDeskDbContext db, TimeProvider time, ILogger<TaxonomySync> logger)
 {
     public async Task SyncAsync(CancellationToken cancellationToken = default)
     {
@@ -125,6 +125,13 @@ public sealed partial class TaxonomySync(NewsDeskDbContext db, ILogger<TaxonomyS
 
         await AddInvolvementsAsync(builtIn, existing, cancellationToken);
         await AddRedirectsAsync(builtIn, existing, slugs, cancellationToken);
+        // Stories stored under an older taxonomy (or none) are re-tagged in the background by whichever instance runs
+        // the re-tag worker; editor decisions survive it. Requested here so the CLI's sync counts too.
+        if (await db.Articles.AnyAsync(cancellationToken) && !await db.RetagJobs.AnyAsync(j => j.State == RetagJobState.Queued || j.State == RetagJobState.Running, cancellationToken))
+        {
+            db.RetagJobs.Add(new RetagJob { State = RetagJobState.Queued, RequestedAt = time.GetUtcNow().UtcDateTime, RequestedBy = "taxonomy update" });
+        }
+
         var state = await db.TaxonomyState.SingleAsync(s => s.Id == TaxonomyState.SingletonId, cancellationToken);
         state.BuiltInVersion = builtIn.Version;
         state.Stamp = Guid.NewGuid(); // the inserts above bypassed the change tracker and its stamp

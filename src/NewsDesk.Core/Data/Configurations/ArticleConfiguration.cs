@@ -29,7 +29,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.LeadImageKey).HasMaxLength(64);
         builder.Property(a => a.LeadImageAlt).HasMaxLength(Article.MaxAltLength);
         builder.Property(a => a.LeadImageCaption).HasMaxLength(1000);
-        builder.HasOne<Article>().WithMany().HasForeignKey(a => a.DuplicateOfId).OnDelete(DeleteBehavior.SetNull);
+        // A plain indexed column, not a foreign key: adding a constraint to an existing SQLite table means rebuilding it
+        // outside a transaction, which a crash must never interrupt. Stories are discarded, not deleted.
+        builder.HasIndex(a => a.DuplicateOfId);
         // The desk lists sort by last change; their text filter scans this covering index instead of whole rows (bodies).
         builder.HasIndex(a => a.ModifiedAt);
         builder.HasIndex(a => new { a.Status, a.ModifiedAt });

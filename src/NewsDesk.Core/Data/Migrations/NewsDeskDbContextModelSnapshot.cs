@@ -1077,11 +1077,6 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
-                    b.HasOne("NewsDesk.Core.Articles.Article", null)
-                        .WithMany()
-                        .HasForeignKey("DuplicateOfId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("NewsDesk.Core.Sources.Source", "Source")
                         .WithMany()
                         .HasForeignKey("SourceId")

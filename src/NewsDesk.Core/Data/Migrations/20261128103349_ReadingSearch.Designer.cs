@@ -11,8 +11,8 @@ using NewsDesk.Core.Data;
 namespace NewsDesk.Core.Data.Migrations
 {
     [DbContext(typeof(NewsDeskDbContext))]
-    [Migration("20261128101836_Newsroom")]
-    partial class Newsroom
+    [Migration("20261128103349_ReadingSearch")]
+    partial class ReadingSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1080,11 +1080,6 @@ namespace NewsDesk.Core.Data.Migrations
 
             modelBuilder.Entity("NewsDesk.Core.Articles.Article", b =>
                 {
-                    b.HasOne("NewsDesk.Core.Articles.Article", null)
-                        .WithMany()
-                        .HasForeignKey("DuplicateOfId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("NewsDesk.Core.Sources.Source", "Source")
                         .WithMany()
                         .HasForeignKey("SourceId")

@@ -371,23 +371,11 @@ namespace NewsDesk.Core.Data.Migrations
                 name: "IX_StoryClusterMembers_StoryClusterId",
                 table: "StoryClusterMembers",
                 column: "StoryClusterId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Articles_Articles_DuplicateOfId",
-                table: "Articles",
-                column: "DuplicateOfId",
-                principalTable: "Articles",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Articles_Articles_DuplicateOfId",
-                table: "Articles");
-
             migrationBuilder.DropTable(
                 name: "ArticleSimilarityBands");
 
