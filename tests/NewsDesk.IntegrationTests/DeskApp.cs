@@ -8,12 +8,11 @@ using NewsDesk.TestSupport;
 
 namespace NewsDesk.IntegrationTests;
 
-/// <summary>The app with the keyword tagger, and short-cuts to its store for arranging and checking desk tests.</summary>
+/// <summary>The app with the real tagger, and short-cuts to its store for arranging and checking desk tests.</summary>
 public sealed class DeskApp : NewsDeskAppFactory
 {
     public DeskApp()
     {
-        WithTagger<KeywordTagger>();
         With("Desk:RetagPollInterval", "00:00:00.100");
         // Every test signs in; the throttle has its own test.
         With("Desk:SignInAttemptsPerMinute", "10000");

@@ -69,7 +69,7 @@ internal static class TagJson
         {
             json.WriteStartObject();
             json.WriteString("name", e.Name);
-            json.WriteString("kind", e.Kind switch { EntityKind.Person => "person", EntityKind.Organisation => "organisation", _ => "equipment" });
+            json.WriteString("kind", e.Kind switch { EntityKind.Person => "person", EntityKind.Organisation => "organisation", EntityKind.Equipment => "equipment", _ => "other" });
             json.WriteNumber("score", e.Score);
             WriteEvidence(json, e.Evidence);
             json.WriteEndObject();

@@ -144,6 +144,7 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
                 {
                     EntityKind.Person => TagKind.Person,
                     EntityKind.Equipment => TagKind.Equipment,
+                    EntityKind.Other => TagKind.Other,
                     _ => TagKind.Organisation,
                 })
                 { Key = key.Length > 100 ? null : key };

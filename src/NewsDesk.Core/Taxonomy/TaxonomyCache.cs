@@ -139,7 +139,8 @@ public sealed partial class TaxonomyCache(ILogger<TaxonomyCache> logger) : IDisp
     {
         TagKind.Person => EntityKind.Person,
         TagKind.Equipment => EntityKind.Equipment,
-        _ => EntityKind.Organisation,
+        TagKind.Organisation => EntityKind.Organisation,
+        _ => EntityKind.Other,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Taxonomy snapshot {Stamp} built: {Aliases} aliases, {Merges} merges, {Added} admin-added terms, {Milliseconds:0} ms")]

@@ -53,6 +53,9 @@ public enum EntityKind
     Person,
     Organisation,
     Equipment,
+
+    /// <summary>Anything else an admin tags stories with ("hypersonic glide vehicle", "drone swarm").</summary>
+    Other,
 }
 
 /// <summary>A person, organisation or piece of equipment the curated layer knows ("org:nato", "equipment:h-6").</summary>

@@ -176,7 +176,9 @@ public sealed class TaxonomySnapshot
 
         foreach (var e in overlay.Entities)
         {
-            AddEntity(e, overlay);
+            // Equipment and other things an admin tags are usually common nouns ("hypersonic glide vehicle"): also
+            // matched in lower case. People and organisations are names and keep their capitals.
+            AddEntity(e.Kind is EntityKind.Equipment or EntityKind.Other ? e with { OtherNames = [.. e.OtherNames, CommonNoun(e.Name)] } : e, overlay);
         }
     }
 
@@ -330,7 +332,7 @@ public sealed class TaxonomySnapshot
 
         foreach (var t in overlay.Topics)
         {
-            Topic(t.Name, t.Key, 2f);
+            Topic(CommonNoun(t.Name), t.Key, 2f);
         }
 
         foreach (var (key, name) in overlay.Aliases)
@@ -341,7 +343,7 @@ public sealed class TaxonomySnapshot
             }
             else if (_topicIndex.ContainsKey(key))
             {
-                Topic(name, key, 2f);
+                Topic(CommonNoun(name), key, 2f);
             }
             else if (_entityIndex.ContainsKey(key))
             {
@@ -453,6 +455,14 @@ public sealed class TaxonomySnapshot
         EntityTrie.Add(compiled.Ids, new EntityPayload(compiled.Shape, index));
         _patternCount++;
     }
+
+    /// <summary>
+    /// Topic names are common nouns written in title or sentence case ("Grey-zone tactics"): matched in any case, except
+    /// words that are all capitals or mixed case (acronyms such as "ICBM", "BrahMos"), which keep theirs.
+    /// </summary>
+    private static string CommonNoun(string name) =>
+        string.Join(' ', name.Split(' ').Select(word =>
+            word.Length > 1 && char.IsUpper(word[0]) && !word.Skip(1).Any(char.IsUpper) ? char.ToLowerInvariant(word[0]) + word[1..] : word));
 
     private void Topic(string name, string key, float weight)
     {

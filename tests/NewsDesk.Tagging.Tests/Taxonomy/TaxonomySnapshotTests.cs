@@ -162,6 +162,23 @@ public sealed class TaxonomySnapshotTests
     }
 
     [Fact]
+    public void A_topic_an_admin_adds_is_a_common_noun_matched_in_any_case_but_its_acronyms_keep_theirs()
+    {
+        var overlay = new TaxonomyOverlay();
+        overlay.Topics.Add(new TopicDefinition("term:9002", "grey-zone-tactics", "Grey-zone tactics", null, null));
+        overlay.Topics.Add(new TopicDefinition("term:9003", "asat-tests", "ASAT tests", null, null));
+        var taxonomy = TaxonomySnapshot.Build(overlay);
+
+        var lower = Tagger.Tag(taxonomy, TaggingInput.PlainText("Coast guards\n\nMore grey-zone tactics at sea, and more GREY-ZONE TACTICS."));
+        var acronym = Tagger.Tag(taxonomy, TaggingInput.PlainText("Space\n\nMore ASAT tests in orbit, and more ASAT tests."));
+        var notAcronym = Tagger.Tag(taxonomy, TaggingInput.PlainText("Space\n\nMore asat tests in orbit, and more asat tests."));
+
+        Assert.Contains(lower.Topics, t => t.Topic.Key == "term:9002");
+        Assert.Contains(acronym.Topics, t => t.Topic.Key == "term:9003");
+        Assert.DoesNotContain(notAcronym.Topics, t => t.Topic.Key == "term:9003");
+    }
+
+    [Fact]
     public void A_renamed_built_in_term_keeps_its_key_shows_its_new_name_and_matches_both()
     {
         var overlay = new TaxonomyOverlay();

