@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.FrontPage;
+using NewsDesk.Core.Taxonomy;
 using NewsDesk.Web.Accounts;
 
 namespace NewsDesk.Web.Areas.Desk.Pages;
@@ -30,7 +31,8 @@ public sealed class FrontPageModel(NewsDeskDbContext db, FrontPageCuration curat
         Featured = [.. picks.Where(p => p.Slot == FrontPageSlot.Featured).OrderBy(p => p.RegionName)];
         Published = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published)
             .OrderByDescending(a => a.PublishedAt).Take(200).Select(a => new StoryChoice(a.Id, a.Headline)).ToListAsync(cancellationToken);
-        Regions = await db.Regions.AsNoTracking().Where(r => r.RetiredAt == null && r.MergedIntoId == null)
+        // Region pages a reader browses: not the thousands of subdivisions (their stories show on their country's page).
+        Regions = await db.Regions.AsNoTracking().Where(r => r.RetiredAt == null && r.MergedIntoId == null && r.Kind != RegionKind.Subdivision)
             .OrderBy(r => r.Name).Select(r => new RegionChoice(r.Id, r.Name)).ToListAsync(cancellationToken);
     }
 

@@ -109,7 +109,7 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
         Stories = [.. rows.Select(r => new Row(r.Id, r.Headline, r.Byline, r.Status, r.PublishedAt, r.ModifiedAt, r.Source,
             [.. regions[r.Id].OrderByDescending(l => l.Score).Select(l => l.Name).Take(3)]))];
 
-        RegionOptions = await Options(db.Terms.Where(t => t.Type == TermType.Region), Region, cancellationToken);
+        RegionOptions = await RegionOptionsAsync(cancellationToken);
         TopicOptions = await Options(db.Terms.Where(t => t.Type == TermType.Topic), Topic, cancellationToken);
         SourceOptions = await db.Sources.AsNoTracking().OrderBy(s => s.Name)
             .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Id == Source))
@@ -117,6 +117,30 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
     }
 
     public string PageUrl(int page) => Url.Page("/Index", new { area = "Desk", q = Q, status = Status, region = Region, topic = Topic, source = Source, p = page })!;
+
+    /// <summary>
+    /// M49 regions, countries, theatres and disputed territories, grouped: the thousands of subdivisions would make the
+    /// page hundreds of kilobytes, and a subdivision's stories are found through its country (or by text).
+    /// </summary>
+    private async Task<List<SelectListItem>> RegionOptionsAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.RetiredAt == null && r.MergedIntoId == null && (r.Kind != RegionKind.Subdivision || r.Id == Region))
+            .Select(r => new { r.Id, r.Name, r.Kind })
+            .ToListAsync(cancellationToken);
+        var groups = new Dictionary<string, SelectListGroup>(StringComparer.Ordinal);
+        SelectListGroup Group(string name) => groups.TryGetValue(name, out var g) ? g : groups[name] = new SelectListGroup { Name = name };
+        return [.. regions
+            .Select(r => (r, Group: r.Kind switch
+            {
+                RegionKind.Country => (Order: 1, Name: "Countries"),
+                RegionKind.Theatre or RegionKind.DisputedTerritory => (Order: 2, Name: "Theatres and disputed territories"),
+                RegionKind.Subdivision => (Order: 3, Name: "Subdivisions"),
+                _ => (Order: 0, Name: "World regions"),
+            }))
+            .OrderBy(x => x.Group.Order).ThenBy(x => x.r.Name, StringComparer.CurrentCulture)
+            .Select(x => new SelectListItem(x.r.Name, x.r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.r.Id == Region) { Group = Group(x.Group.Name) })];
+    }
 
     private static Task<List<SelectListItem>> Options(IQueryable<Term> terms, int? selected, CancellationToken cancellationToken) =>
         terms.AsNoTracking().Where(t => t.RetiredAt == null && t.MergedIntoId == null).OrderBy(t => t.Name)
