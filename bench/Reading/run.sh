@@ -4,14 +4,19 @@
 # of the same bytes (bench/Reading/NewsDesk.Bench.Reading `static`), so machine noise hits both alike; then the
 # output-cache hit ratio and peak memory of the server; uncached search latency (every query distinct) one at a time
 # and 8 at a time; cold start to the first 200 on / (5 runs). Stores are generated once into artifacts/bench/.
-# Usage: bench/Reading/run.sh [SIZE ...]   (default: 10000 100000). Ports 5131-5132 (the reading range).
+# Usage: bench/Reading/run.sh [SIZE ...]   (default: 10000 100000). Ports 5131-5132 (the reading range), or
+# READING_BENCH_PORT and READING_BENCH_STATIC_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sizes=("${@:-10000 100000}")
 # shellcheck disable=SC2206
 sizes=(${sizes[*]})
-port=5131
-static_port=5132
+port=${READING_BENCH_PORT:-5131}
+static_port=${READING_BENCH_STATIC_PORT:-5132}
+# Another server already answering on a port would be measured instead of ours.
+for p in "$port" "$static_port"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$p/"; then echo "port $p is in use; set READING_BENCH_PORT / READING_BENCH_STATIC_PORT" >&2; exit 1; fi
+done
 out=artifacts/bench
 work=$(mktemp -d)
 pids=()

@@ -45,7 +45,7 @@ internal static class Generator
         await using (var scope = provider.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>();
-            (places, topics, tags) = await TaxonomyAsync(db);
+            (places, topics, tags) = await TaxonomyAsync(db, scope.ServiceProvider.GetRequiredService<TaxonomySync>());
         }
 
         var now = DateTime.UtcNow;
@@ -172,31 +172,26 @@ internal static class Generator
         return 0;
     }
 
-    private static async Task<(Dictionary<string, Region>, List<Topic>, List<Tag>)> TaxonomyAsync(NewsDeskDbContext db)
+    /// <summary>
+    /// The built-in taxonomy, synced as the app syncs it at first start, before any story exists: a store whose
+    /// taxonomy is already current makes the app queue no background re-tag of every story during the measurements.
+    /// The gazetteer's places are looked up in it by slug; topics and tags it lacks are added.
+    /// </summary>
+    private static async Task<(Dictionary<string, Region>, List<Topic>, List<Tag>)> TaxonomyAsync(NewsDeskDbContext db, TaxonomySync sync)
     {
+        await sync.SyncAsync();
+        var regions = await db.Regions.ToDictionaryAsync(r => r.Slug, StringComparer.Ordinal);
         var places = new Dictionary<string, Region>(StringComparer.Ordinal);
         foreach (var place in Gazetteer.Places)
         {
-            var region = new Region(place.Slug, place.Name, place.Kind) { IsoCode = place.Iso, NumericCode = place.Numeric };
-            region.MoveUnder(place.Parent.Length == 0 ? null : places[place.Parent]);
-            db.Regions.Add(region);
-            await db.SaveChangesAsync();
-            region.RefreshPath();
-            places[place.Slug] = region;
+            places[place.Slug] = regions.GetValueOrDefault(place.Slug)
+                ?? throw new InvalidOperationException($"The built-in taxonomy has no region '{place.Slug}'; update the gazetteer.");
         }
 
-        foreach (var place in Gazetteer.Places.Where(p => p.Involves is not null))
-        {
-            foreach (var country in place.Involves!)
-            {
-                db.RegionInvolvements.Add(new RegionInvolvement { Region = places[place.Slug], Country = places[country] });
-            }
-        }
-
-        var topics = Gazetteer.Topics.Select(t => new Topic(t.Slug, t.Name)).ToList();
-        var tags = Gazetteer.Tags.Select(t => new Tag(t.Slug, t.Name, t.Kind)).ToList();
-        db.AddRange(topics);
-        db.AddRange(tags);
+        var existingTopics = await db.Topics.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal);
+        var topics = Gazetteer.Topics.Select(t => existingTopics.GetValueOrDefault(t.Slug) ?? db.Topics.Add(new Topic(t.Slug, t.Name)).Entity).ToList();
+        var existingTags = await db.Tags.ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal);
+        var tags = Gazetteer.Tags.Select(t => existingTags.GetValueOrDefault(t.Slug) ?? db.Tags.Add(new Tag(t.Slug, t.Name, t.Kind)).Entity).ToList();
         await db.SaveChangesAsync();
         return (places, topics, tags);
     }
