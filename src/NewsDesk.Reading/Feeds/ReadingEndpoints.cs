@@ -71,27 +71,27 @@ public sealed class FeedService(
         }
 
         var path = $"/{section}/{slug}";
-        var filed = stories.FiledUnder(term.Value.Ids);
+        var filed = term.Value.Filed;
         var published = stories.Published().Where(a => filed.Contains(a.Id));
         var feed = new FeedContent($"{site.Value.Title}: {term.Value.Name}", term.Value.Description, path, await items.NewestAsync(published, options.Value.FeedSize, cancellationToken));
         return Write(http, feed, path + "/feed." + format, format);
     }
 
-    private async Task<(IReadOnlyList<int> Ids, string Name, string? Description)?> FindAsync(TermType type, string slug, CancellationToken cancellationToken)
+    private async Task<(IQueryable<int> Filed, string Name, string? Description)?> FindAsync(TermType type, string slug, CancellationToken cancellationToken)
     {
         var snapshot = await taxonomy.GetAsync(cancellationToken);
         switch (type)
         {
             case TermType.Region:
-                return snapshot.Region(slug) is { } region ? (snapshot.Subtree(region), region.Name, region.Description) : null;
+                return snapshot.Region(slug) is { } region ? (stories.FiledUnderRegion(region.Path), region.Name, region.Description) : null;
             case TermType.Topic:
-                return snapshot.Topic(slug) is { } topic ? ([topic.Id], topic.Name, topic.Description) : null;
+                return snapshot.Topic(slug) is { } topic ? (stories.FiledUnder([topic.Id]), topic.Name, topic.Description) : null;
             default:
                 var tag = await db.Tags.AsNoTracking()
                     .Where(t => t.Slug == slug && t.RetiredAt == null && t.MergedIntoId == null)
                     .Select(t => new { t.Id, t.Name, t.Description })
                     .FirstOrDefaultAsync(cancellationToken);
-                return tag is null ? null : ([tag.Id], tag.Name, tag.Description);
+                return tag is null ? null : (stories.FiledUnder([tag.Id]), tag.Name, tag.Description);
         }
     }
 

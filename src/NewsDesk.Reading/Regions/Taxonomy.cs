@@ -63,13 +63,6 @@ public sealed class Taxonomy
             .Where(r => r.Id != region.Id)];
     }
 
-    /// <summary>The region and every region below it.</summary>
-    public IReadOnlyList<int> Subtree(RegionNode region)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        return [.. _regions.Values.Where(r => r.Path.StartsWith(region.Path, StringComparison.Ordinal)).Select(r => r.Id)];
-    }
-
     /// <summary>For a theatre or disputed territory: the countries it involves.</summary>
     public IEnumerable<RegionNode> InvolvedCountries(RegionNode region) =>
         _involvedCountries[region.Id].Select(id => _regions[id]).OrderBy(r => r.Name, StringComparer.CurrentCulture);

@@ -22,14 +22,23 @@ public sealed class StoryQueries(NewsDeskDbContext db, TimeProvider time)
     public IQueryable<int> FiledUnder(IReadOnlyCollection<int> termIds) =>
         db.ArticleTerms.Where(ArticleTerm.IsPublic).Where(l => termIds.Contains(l.TermId)).Select(l => l.ArticleId);
 
+    /// <summary>Ids of the stories publicly filed under a live region in the subtree whose path is <paramref name="regionPath"/>.</summary>
+    /// <remarks>The subtree stays in SQL (one prefix query on the materialised path): the world or a continent has
+    /// thousands of descendants, and a list of that many ids as parameters costs more than the whole page.</remarks>
+    public IQueryable<int> FiledUnderRegion(string regionPath)
+    {
+        var subtree = db.Regions.Where(r => r.RetiredAt == null && r.MergedIntoId == null && r.Path.StartsWith(regionPath)).Select(r => r.Id);
+        return db.ArticleTerms.Where(ArticleTerm.IsPublic).Where(l => subtree.Contains(l.TermId)).Select(l => l.ArticleId);
+    }
+
     public Task<StoryPage> LatestAsync(int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken) =>
         PageAsync(Published(), page, pageSize, from, to, cancellationToken);
 
-    public Task<StoryPage> FiledUnderAsync(IReadOnlyCollection<int> termIds, int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken)
-    {
-        var ids = FiledUnder(termIds);
-        return PageAsync(Published().Where(a => ids.Contains(a.Id)), page, pageSize, from, to, cancellationToken);
-    }
+    public Task<StoryPage> FiledUnderAsync(IReadOnlyCollection<int> termIds, int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken) =>
+        FiledUnderAsync(FiledUnder(termIds), page, pageSize, from, to, cancellationToken);
+
+    public Task<StoryPage> FiledUnderAsync(IQueryable<int> articleIds, int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken) =>
+        PageAsync(Published().Where(a => articleIds.Contains(a.Id)), page, pageSize, from, to, cancellationToken);
 
     public Task<StoryPage> ByAuthorAsync(string slug, int page, int pageSize, DateTime? from, DateTime? to, CancellationToken cancellationToken)
     {

@@ -24,7 +24,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         {
             await using var scope = browser.App.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>();
-            if (!await db.Regions.AnyAsync(r => r.Slug == "japan"))
+            // The synced taxonomy has Japan from the start: look for the sample's own stories.
+            if (!await db.Articles.AnyAsync(a => a.OriginalUrl == "https://wire.example/kishi"))
             {
                 await SampleNewsroom.CreateAsync(db, DateTime.UtcNow);
             }
@@ -85,7 +86,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         await page.GetByLabel("Region").SelectOptionAsync(new SelectOptionValue { Label = "Eastern Asia" });
         await page.Locator(".search-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("region=eastern-asia"));
-        await Assertions.Expect(page.Locator(".search-results h3 a")).ToHaveTextAsync(["Coast guard vessels collide near Second Thomas Shoal", "Chinese ships enter waters off the Senkaku Islands"]);
+        // The seed story (filed under Japan, in Eastern Asia) mentions the coast guard once, deep in its body.
+        await Assertions.Expect(page.Locator(".search-results h3 a")).ToHaveTextAsync(["Coast guard vessels collide near Second Thomas Shoal", "Chinese ships enter waters off the Senkaku Islands", "Japan, Vietnam sign defense and cyberspace cooperation to counter China's aggression"]);
 
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search for" }).FillAsync("\"coast guard");
         await page.Keyboard.PressAsync("Enter");

@@ -8,6 +8,10 @@ namespace NewsDesk.IntegrationTests.Reading;
 /// <summary>The real app on its own store, with the seed story and the <see cref="SampleNewsroom"/> added after start.</summary>
 public sealed class ReadingApp : NewsDeskAppFactory, IAsyncLifetime
 {
+    /// <summary>The story in <c>seeds/</c>, imported and tagged by the real tagger at start (Japan, Vietnam, Eastern
+    /// Asia, cyber security among others; see <c>SeedTaggingTests</c>). Dated 2021, it is the oldest story in every list.</summary>
+    public const string SeedHeadline = "Japan, Vietnam sign defense and cyberspace cooperation to counter China's aggression";
+
     public SampleNewsroom Sample { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -23,6 +27,14 @@ public sealed class ReadingApp : NewsDeskAppFactory, IAsyncLifetime
         ArgumentNullException.ThrowIfNull(write);
         await using var scope = Services.CreateAsyncScope();
         await write(scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>());
+    }
+
+    /// <summary>Runs a read against the app's store, for tests whose expectations depend on the synced taxonomy.</summary>
+    public async Task<T> ReadAsync<T>(Func<NewsDeskDbContext, Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>());
     }
 
     ValueTask IAsyncDisposable.DisposeAsync() => base.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Taxonomy;
 using NewsDesk.IntegrationTests.Reading;
 
@@ -14,7 +15,7 @@ public sealed class ShowTests(ReadingApp app) : IClassFixture<ReadingApp>
 
         Assert.Equal("Japan", page.QuerySelector("h1")!.TextContent);
         Assert.Equal(
-            ["Japan scrambles jets as Chinese bombers near Okinawa", "Ransomware hits Tokyo port operator", "Chinese ships enter waters off the Senkaku Islands", "Vietnam and Japan sign cyber defence pact"],
+            ["Japan scrambles jets as Chinese bombers near Okinawa", "Ransomware hits Tokyo port operator", "Chinese ships enter waters off the Senkaku Islands", "Vietnam and Japan sign cyber defence pact", ReadingApp.SeedHeadline],
             page.Texts(".story-list h3 a"));
     }
 
@@ -24,12 +25,19 @@ public sealed class ShowTests(ReadingApp app) : IClassFixture<ReadingApp>
         var client = app.CreateClient();
 
         var easternAsia = await client.GetDocumentAsync("/regions/eastern-asia");
-        Assert.Equal(5, easternAsia.QuerySelectorAll(".story-list > li").Length);
-        Assert.Equal(["China", "Japan", "Senkaku Islands"], easternAsia.Texts(".sub-regions a"));
+        // Five sample stories (one filed under Tokyo, one under the Senkaku Islands) and the seed story.
+        Assert.Equal(6, easternAsia.QuerySelectorAll(".story-list > li").Length);
+        // Its places with stories come first, busiest first, with counts; the quiet ones after them.
+        var busy = easternAsia.Texts(".sub-regions .count-list a").ToList();
+        Assert.Equal("Japan", busy[0]);
+        Assert.Contains("China", busy);
+        Assert.Equal("5", easternAsia.QuerySelector(".sub-regions .count-list .count")!.TextContent);
+        Assert.Contains("Mongolia", easternAsia.Texts(".sub-regions .quiet a"));
 
         var sea = await client.GetDocumentAsync("/regions/south-china-sea");
         Assert.Equal(["Coast guard vessels collide near Second Thomas Shoal", "Navies hold joint drill in the South China Sea"], sea.Texts(".story-list h3 a"));
-        Assert.Equal(["China", "Philippines", "Vietnam"], sea.Texts(".involved-countries a"));
+        Assert.Equal(await InvolvementsAsync(app.Sample.SouthChinaSea.Id, asTheatre: true), sea.Texts(".involved-countries a").ToHashSet());
+        Assert.Superset(new HashSet<string> { "China", "Philippines", "Vietnam" }, sea.Texts(".involved-countries .count-list a").ToHashSet());
         Assert.Equal("Theatre", sea.QuerySelector(".kicker")!.TextContent);
     }
 
@@ -38,8 +46,47 @@ public sealed class ShowTests(ReadingApp app) : IClassFixture<ReadingApp>
     {
         var page = await app.CreateClient().GetDocumentAsync("/regions/china");
 
-        Assert.Equal(["Senkaku Islands", "South China Sea"], page.Texts(".related-theatres a"));
+        Assert.Equal(await InvolvementsAsync(app.Sample.China.Id, asTheatre: false), page.Texts(".related-theatres a").ToHashSet());
+        Assert.Superset(new HashSet<string> { "Senkaku Islands", "South China Sea" }, page.Texts(".related-theatres .count-list a").ToHashSet());
     }
+
+    [Fact]
+    public async Task A_country_page_folds_its_many_quiet_provinces_away()
+    {
+        var page = await app.CreateClient().GetDocumentAsync("/regions/japan");
+
+        Assert.Equal(["Tokyo"], page.Texts(".sub-regions .count-list a"));
+        var folded = page.QuerySelector(".sub-regions details.more-places")!;
+        Assert.Null(folded.GetAttribute("open"));
+        Assert.Contains("Osaka", folded.QuerySelectorAll("a").Select(a => a.TextContent));
+        Assert.Equal($"{folded.QuerySelectorAll("a").Length} more with no stories yet", folded.QuerySelector("summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_world_page_lists_every_story_filed_anywhere()
+    {
+        var page = await app.CreateClient().GetDocumentAsync("/regions/world");
+
+        Assert.Equal("7 stories", page.QuerySelector(".listing-header .meta span")!.TextContent);
+        Assert.Equal(ReadingApp.SeedHeadline, page.Texts(".story-list h3 a").Last());
+    }
+
+    [Fact]
+    public async Task A_region_without_stories_is_a_page_kept_out_of_search_engines()
+    {
+        var page = await app.CreateClient().GetDocumentAsync("/regions/mongolia");
+
+        Assert.Equal("No stories about Mongolia yet.", page.QuerySelector(".empty")!.TextContent);
+        Assert.Equal("noindex, follow", page.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+        Assert.Null((await app.CreateClient().GetDocumentAsync("/regions/japan")).QuerySelector("meta[name=robots]"));
+    }
+
+    /// <summary>The names on the other side of a region's involvements, from the store.</summary>
+    private Task<HashSet<string>> InvolvementsAsync(int regionId, bool asTheatre) => app.ReadAsync(async db =>
+        (await (asTheatre
+            ? db.RegionInvolvements.Where(i => i.RegionId == regionId).Select(i => i.Country.Name)
+            : db.RegionInvolvements.Where(i => i.CountryId == regionId).Select(i => i.Region.Name))
+            .ToListAsync(TestContext.Current.CancellationToken)).ToHashSet());
 
     [Fact]
     public async Task Breadcrumbs_climb_the_hierarchy_and_are_given_as_BreadcrumbList_JSON_LD()
@@ -91,7 +138,7 @@ public sealed class ShowTests(ReadingApp app) : IClassFixture<ReadingApp>
         Assert.Null(first.QuerySelector("a[rel=prev]"));
 
         var second = await client.GetDocumentAsync("/regions/asia?page=2");
-        Assert.Equal(["Navies hold joint drill in the South China Sea"], second.Texts(".story-list h3 a"));
+        Assert.Equal(["Navies hold joint drill in the South China Sea", ReadingApp.SeedHeadline], second.Texts(".story-list h3 a"));
         Assert.Equal("/regions/asia", second.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal("http://localhost/regions/asia?page=2", second.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         await client.GetDocumentAsync("/regions/asia?page=3", HttpStatusCode.NotFound);
@@ -115,17 +162,21 @@ public sealed class ShowTests(ReadingApp app) : IClassFixture<ReadingApp>
     {
         await app.WriteAsync(async db =>
         {
-            db.SlugRedirects.Add(new SlugRedirect { Kind = SlugKind.Region, FromSlug = "nippon", TargetId = app.Sample.Japan.Id, CreatedAt = DateTime.UtcNow });
-            var merged = new Region("spratlys", "Spratlys", RegionKind.DisputedTerritory) { MergedIntoId = app.Sample.SouthChinaSea.Id };
+            // Slugs the built-in taxonomy does not use (its aliases, "nippon" or "spratlys", are redirects already).
+            db.SlugRedirects.Add(new SlugRedirect { Kind = SlugKind.Region, FromSlug = "japan-before-rename", TargetId = app.Sample.Japan.Id, CreatedAt = DateTime.UtcNow });
+            var merged = new Region("south-china-sea-merged", "South China Sea (merged)", RegionKind.Theatre) { MergedIntoId = app.Sample.SouthChinaSea.Id };
             db.Regions.Add(merged);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
         var client = app.NoRedirects();
 
-        using var old = await client.GetResponseAsync("/regions/nippon?page=1");
+        using var old = await client.GetResponseAsync("/regions/japan-before-rename?page=1");
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal("/regions/japan?page=1", old.Headers.Location!.OriginalString);
-        using var merged = await client.GetResponseAsync("/regions/spratlys");
+        using var alias = await client.GetResponseAsync("/regions/nippon");
+        Assert.Equal(HttpStatusCode.MovedPermanently, alias.StatusCode);
+        Assert.Equal("/regions/japan", alias.Headers.Location!.OriginalString);
+        using var merged = await client.GetResponseAsync("/regions/south-china-sea-merged");
         Assert.Equal("/regions/south-china-sea", merged.Headers.Location!.OriginalString);
         using var capitals = await client.GetResponseAsync("/regions/Japan");
         Assert.Equal(HttpStatusCode.MovedPermanently, capitals.StatusCode);

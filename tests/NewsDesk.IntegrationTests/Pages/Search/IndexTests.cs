@@ -36,13 +36,33 @@ public sealed class IndexTests(ReadingApp app) : IClassFixture<ReadingApp>
     {
         var client = app.CreateClient();
 
-        // The Tokyo story (filed under Tokyo, below Japan) ranks first; the Japan story mentions Tokyo in its body.
-        Assert.Equal(["Ransomware hits Tokyo port operator", "Japan scrambles jets as Chinese bombers near Okinawa"], (await client.GetDocumentAsync("/search?q=tokyo&region=japan")).Texts(".search-results h3 a"));
+        // The Tokyo story (filed under Tokyo, below Japan) ranks first; the Japan story and the seed story (filed under
+        // Japan) mention Tokyo in their bodies, the long seed story less densely.
+        Assert.Equal(["Ransomware hits Tokyo port operator", "Japan scrambles jets as Chinese bombers near Okinawa", ReadingApp.SeedHeadline], (await client.GetDocumentAsync("/search?q=tokyo&region=japan")).Texts(".search-results h3 a"));
         Assert.Equal(["Ransomware hits Tokyo port operator"], (await client.GetDocumentAsync("/search?q=tokyo&region=tokyo")).Texts(".search-results h3 a"));
-        Assert.Empty((await client.GetDocumentAsync("/search?q=tokyo&region=south-eastern-asia")).QuerySelectorAll(".search-results li"));
+        // Of the stories mentioning Tokyo only the seed story (filed under Vietnam too) is in South-eastern Asia.
+        Assert.Equal([ReadingApp.SeedHeadline], (await client.GetDocumentAsync("/search?q=tokyo&region=south-eastern-asia")).Texts(".search-results h3 a"));
         Assert.Equal(["Ransomware hits Tokyo port operator", "Vietnam and Japan sign cyber defence pact"], (await client.GetDocumentAsync("/search?q=attacks&topic=cyber-security&sort=newest")).Texts(".search-results h3 a"));
         Assert.Equal(["Navies hold joint drill in the South China Sea"], (await client.GetDocumentAsync($"/search?q=south+china+sea&from={DateTime.UtcNow.AddDays(-500):yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(-100):yyyy-MM-dd}")).Texts(".search-results h3 a"));
         Assert.Equal(["Coast guard vessels collide near Second Thomas Shoal"], (await client.GetDocumentAsync("/search?q=south+china+sea&within=week")).Texts(".search-results h3 a"));
+    }
+
+    [Fact]
+    public async Task The_filters_offer_the_regions_and_topics_that_have_stories_grouped_by_kind()
+    {
+        var page = await app.CreateClient().GetDocumentAsync("/search?q=cyber&region=mongolia");
+
+        var groups = page.QuerySelectorAll("#search-region optgroup").ToDictionary(g => g.GetAttribute("label")!, g => g.QuerySelectorAll("option").Select(o => o.TextContent).ToList());
+        Assert.Contains("Japan", groups["Countries"]);
+        Assert.Contains("Eastern Asia", groups["World regions"]);
+        Assert.Contains("Tokyo", groups["Provinces and states"]);
+        Assert.Contains("South China Sea", groups["Theatres and disputed territories"]);
+        // A region without stories is offered only when it is the one chosen.
+        Assert.Equal("Mongolia", page.QuerySelector("#search-region option[selected]")!.TextContent);
+        Assert.DoesNotContain("Osaka", groups["Provinces and states"]);
+        Assert.DoesNotContain("Antarctica", groups["Countries"]);
+        Assert.Contains("Cyber security", page.Texts("#search-topic option"));
+        Assert.True(page.QuerySelectorAll("#search-topic option").Length < 34, "only topics with stories");
     }
 
     [Theory]

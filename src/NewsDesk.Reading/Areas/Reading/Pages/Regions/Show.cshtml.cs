@@ -11,20 +11,16 @@ using NewsDesk.Reading.Terms;
 namespace NewsDesk.Reading.Areas.Reading.Pages.Regions;
 
 [PublicPage]
-public sealed class ShowModel(StoryQueries stories, ReadingTaxonomy taxonomy, SlugResolver slugs, SiteUrls urls, SiteClock clock, IOptions<ReadingOptions> options)
+public sealed class ShowModel(StoryQueries stories, ReadingTaxonomy taxonomy, StoryCounts counts, SlugResolver slugs, SiteUrls urls, SiteClock clock, IOptions<ReadingOptions> options)
     : ListingPageModel(clock, options)
 {
     public RegionNode Region { get; private set; } = null!;
 
     public IReadOnlyList<(string Name, string Url)> Breadcrumbs { get; private set; } = [];
 
-    public IReadOnlyList<RegionNode> SubRegions { get; private set; } = [];
-
-    /// <summary>For a country: the theatres and disputed territories that involve it.</summary>
-    public IReadOnlyList<RegionNode> RelatedTheatres { get; private set; } = [];
-
-    /// <summary>For a theatre or disputed territory: the countries involved.</summary>
-    public IReadOnlyList<RegionNode> InvolvedCountries { get; private set; } = [];
+    /// <summary>Sub-regions; for a theatre or disputed territory the countries involved; for a country the theatres and
+    /// disputed territories that involve it.</summary>
+    public IReadOnlyList<PlaceListView> SideLists { get; private set; } = [];
 
     public IReadOnlyList<StoryCard> Featured { get; private set; } = [];
 
@@ -44,8 +40,8 @@ public sealed class ShowModel(StoryQueries stories, ReadingTaxonomy taxonomy, Sl
         }
 
         Region = region;
-        var subtree = snapshot.Subtree(region);
-        if (await LoadAsync((page, size, from, to, ct) => stories.FiledUnderAsync(subtree, page, size, from, to, ct), stories.Now, cancellationToken) is { } notFound)
+        var filed = stories.FiledUnderRegion(region.Path);
+        if (await LoadAsync((page, size, from, to, ct) => stories.FiledUnderAsync(filed, page, size, from, to, ct), stories.Now, cancellationToken) is { } notFound)
         {
             return notFound;
         }
@@ -56,15 +52,20 @@ public sealed class ShowModel(StoryQueries stories, ReadingTaxonomy taxonomy, Sl
         }
 
         Breadcrumbs = [.. snapshot.Ancestors(region).Append(region).Select(r => (r.Name, r.Url))];
-        SubRegions = [.. snapshot.Children(region)];
-        RelatedTheatres = region.Kind == RegionKind.Country ? [.. snapshot.InvolvingRegions(region)] : [];
-        InvolvedCountries = [.. snapshot.InvolvedCountries(region)];
+        var stats = await counts.GetAsync(cancellationToken);
+        SideLists = [.. new[]
+        {
+            new PlaceListView($"Within {region.Name}", "sub-regions", CountedRegion.Of(snapshot.Children(region), stats)),
+            new PlaceListView("Countries involved", "involved-countries", CountedRegion.Of(snapshot.InvolvedCountries(region), stats)),
+            new PlaceListView("Theatres and disputes", "related-theatres", region.Kind == RegionKind.Country ? CountedRegion.Of(snapshot.InvolvingRegions(region), stats) : []),
+        }.Where(l => l.Places.Count > 0)];
         ViewData[PageMeta.Key] = new PageMeta
         {
             Title = PageNumber > 1 ? $"{region.Name}, page {PageNumber}" : region.Name,
             Description = region.Description ?? $"Security news from {region.Name}: defence, maritime, air and cyber, newest first.",
             CanonicalPath = CanonicalPath,
-            NoIndex = Filter.IsActive,
+            // An empty list is thin content: out of search engines (and the sitemap) until a story is filed here.
+            NoIndex = Filter.IsActive || (Stories.Total == 0 && Featured.Count == 0),
             Feeds = FeedLink.Both(region.Name, region.Url + "/"),
             JsonLd = [JsonLd.Breadcrumbs(Breadcrumbs.Prepend((Name: "Regions", Url: "/regions")).Select(b => (b.Name, urls.Absolute(Request, b.Url))))],
         };

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Search;
+using NewsDesk.Core.Taxonomy;
 using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 using NewsDesk.Reading.Seo;
@@ -18,7 +19,7 @@ namespace NewsDesk.Reading.Areas.Reading.Pages.Search;
 /// <c>within=week|month</c>, <c>sort=newest</c> and <c>page</c>. An empty or malformed query is a 400 that says why.
 /// </summary>
 [PublicPage]
-public sealed class IndexModel(IArticleSearch search, ReadingTaxonomy taxonomy, StoryQueries stories, SiteClock clock, IOptions<ReadingOptions> options) : PageModel
+public sealed class IndexModel(IArticleSearch search, ReadingTaxonomy taxonomy, StoryCounts counts, StoryQueries stories, SiteClock clock, IOptions<ReadingOptions> options) : PageModel
 {
     public string? Query { get; private set; }
 
@@ -39,6 +40,13 @@ public sealed class IndexModel(IArticleSearch search, ReadingTaxonomy taxonomy, 
     public int PageCount => Results is null ? 1 : Math.Max(1, (Results.Total + options.Value.PageSize - 1) / options.Value.PageSize);
 
     public Taxonomy Taxonomy { get; private set; } = null!;
+
+    /// <summary>The region filter's choices, grouped by kind: places with stories (a filter that can only find nothing
+    /// is no help), and the chosen one.</summary>
+    public IReadOnlyList<(string Group, IReadOnlyList<RegionNode> Regions)> RegionChoices { get; private set; } = [];
+
+    /// <summary>The topic filter's choices: topics with stories, and the chosen one.</summary>
+    public IReadOnlyList<TopicNode> TopicChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +82,8 @@ public sealed class IndexModel(IArticleSearch search, ReadingTaxonomy taxonomy, 
             errors.Add($"There is no topic '{topicSlug}'.");
         }
 
+        await LoadChoicesAsync(cancellationToken);
+
         // A bare /search (the footer link) is a search form, not an error.
         if (!q.ContainsKey("q") && errors.Count == 0)
         {
@@ -103,6 +113,20 @@ public sealed class IndexModel(IArticleSearch search, ReadingTaxonomy taxonomy, 
         }
 
         return Page();
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        var stats = await counts.GetAsync(cancellationToken);
+        var regions = Taxonomy.Regions.Where(r => stats.Count(r.Id) > 0 || r.Id == Region?.Id).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+        RegionChoices = [.. new (string Group, Func<RegionNode, bool> Member)[]
+        {
+            ("World regions", r => r.Kind is RegionKind.World or RegionKind.Continent or RegionKind.Subregion or RegionKind.IntermediateRegion),
+            ("Countries", r => r.Kind == RegionKind.Country),
+            ("Provinces and states", r => r.Kind == RegionKind.Subdivision),
+            ("Theatres and disputed territories", r => r.Kind is RegionKind.Theatre or RegionKind.DisputedTerritory),
+        }.Select(g => (g.Group, Regions: (IReadOnlyList<RegionNode>)[.. regions.Where(g.Member)])).Where(g => g.Regions.Count > 0)];
+        TopicChoices = [.. Taxonomy.Topics.Where(t => stats.TopicsAllTime.GetValueOrDefault(t.Id) > 0 || t.Id == Topic?.Id)];
     }
 
     /// <summary>This search at another page, or with another order.</summary>

@@ -44,7 +44,8 @@ public sealed class ShowModel(StoryQueries stories, ReadingTaxonomy taxonomy, Sl
             Title = PageNumber > 1 ? $"{topic.Name}, page {PageNumber}" : topic.Name,
             Description = topic.Description ?? $"Stories on {topic.Name}, newest first.",
             CanonicalPath = CanonicalPath,
-            NoIndex = Filter.IsActive,
+            // An empty list is thin content: out of search engines (and the sitemap) until a story is filed here.
+            NoIndex = Filter.IsActive || (Stories.Total == 0 && featured.Count == 0),
             Feeds = FeedLink.Both(topic.Name, topic.Url + "/"),
         };
         return Page();
