@@ -9,7 +9,10 @@ using NewsDesk.TestSupport;
 
 namespace NewsDesk.Ingest.Tests;
 
-/// <summary>A real migrated SQLite store with the ingest services as the hosts register them, and a tagger that leaves a mark.</summary>
+/// <summary>
+/// A real migrated SQLite store with the ingest services as the hosts register them, and a tagger that leaves a mark
+/// (or, with <c>realTagger</c>, the hosts' own tagger).
+/// </summary>
 internal sealed class IngestHarness : IAsyncDisposable
 {
     private IngestHarness(TestStore store) => Store = store;
@@ -20,7 +23,7 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public IngestService Service => Store.Services.GetRequiredService<IngestService>();
 
-    public static async Task<IngestHarness> CreateAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<IngestHarness> CreateAsync(IDictionary<string, string?>? settings = null, bool realTagger = false)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -37,7 +40,10 @@ internal sealed class IngestHarness : IAsyncDisposable
             {
                 var configuration = services.BuildServiceProvider().GetRequiredService<IConfiguration>();
                 services.AddNewsDeskIngest(configuration);
-                services.Replace(ServiceDescriptor.Scoped<IArticleTagger, MarkingTagger>());
+                if (!realTagger)
+                {
+                    services.Replace(ServiceDescriptor.Scoped<IArticleTagger, MarkingTagger>());
+                }
             },
             all);
         await using (var scope = store.NewContext())

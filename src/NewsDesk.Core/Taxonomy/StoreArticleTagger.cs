@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.Data;
@@ -14,6 +16,7 @@ namespace NewsDesk.Core.Taxonomy;
 /// snapshot and turns the results into <see cref="ArticleTerm"/> links of origin Auto, with score and evidence.
 /// Links an editor added, accepted or rejected are left alone; automatic links no longer suggested are removed.
 /// Creates Tag terms for people, organisations and equipment seen for the first time. Does not save.
+/// A batch (<see cref="TagAllAsync"/>) reads the taxonomy once and resolves all its terms in one query.
 /// </summary>
 internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cache, TaxonomySync sync) : IArticleTagger
 {
@@ -21,30 +24,76 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
     public const double MinimumScore = 0.1;
 
     private const int MaxEvidence = 20;
-    private static readonly JsonSerializerOptions EvidenceJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public async Task TagAsync(Article article, CancellationToken cancellationToken = default)
+    /// <summary>The built-in taxonomy only ever moves forward, so one check per scope (request, ingest batch) is enough.</summary>
+    private bool _synced;
+
+    /// <summary>Tags this scope created and has not seen saved yet: a second batch in the same unit of work must not create them again.</summary>
+    private readonly Dictionary<string, Tag> _created = new(StringComparer.Ordinal);
+
+    private sealed record Wanted(double Score, IReadOnlyList<Evidence> Evidence, EntityResult? Entity);
+
+    public Task TagAsync(Article article, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
-        await sync.SyncAsync(cancellationToken);
-        var taxonomy = await cache.GetAsync(db, cancellationToken);
-        var (input, layout) = TaggingInput.Article(article.Headline, article.Standfirst, article.Body);
-        var result = Tagger.Tag(taxonomy, input);
+        return TagAllAsync([article], cancellationToken);
+    }
 
-        var wanted = new Dictionary<string, (double Score, IReadOnlyList<Evidence> Evidence, EntityResult? Entity)>(StringComparer.Ordinal);
+    public async Task TagAllAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        if (articles.Count == 0)
+        {
+            return;
+        }
+
+        if (!_synced)
+        {
+            await sync.SyncAsync(cancellationToken);
+            _synced = true;
+        }
+
+        var taxonomy = await cache.GetAsync(db, cancellationToken);
+        var tagged = new List<(Article Article, ArticleLayout Layout, Dictionary<string, Wanted> Wanted)>(articles.Count);
+        var allWanted = new Dictionary<string, Wanted>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            var (input, layout) = TaggingInput.Article(article.Headline, article.Standfirst, article.Body);
+            var wanted = Suggestions(Tagger.Tag(taxonomy, input));
+            tagged.Add((article, layout, wanted));
+            foreach (var (key, w) in wanted)
+            {
+                allWanted.TryAdd(key, w);
+            }
+        }
+
+        var terms = await ResolveTermsAsync(allWanted, cancellationToken);
+        var storedIds = articles.Where(a => a.Id != 0).Select(a => a.Id).Distinct().ToList();
+        var stored = storedIds.Count == 0
+            ? Enumerable.Empty<ArticleTerm>().ToLookup(l => l.ArticleId)
+            : (await db.ArticleTerms.Where(l => storedIds.Contains(l.ArticleId)).ToListAsync(cancellationToken)).ToLookup(l => l.ArticleId);
+        foreach (var (article, layout, wanted) in tagged)
+        {
+            Apply(article, article.Id == 0 ? [.. article.Terms] : [.. stored[article.Id]], wanted, terms, layout);
+        }
+    }
+
+    private static Dictionary<string, Wanted> Suggestions(TaggingResult result)
+    {
+        var wanted = new Dictionary<string, Wanted>(StringComparer.Ordinal);
         foreach (var p in result.Countries.Concat(result.Regions))
         {
-            wanted[p.Place.Key] = (p.Score, p.Evidence, null);
+            wanted[p.Place.Key] = new Wanted(p.Score, p.Evidence, null);
         }
 
         foreach (var t in result.Topics)
         {
-            wanted[t.Topic.Key] = (t.Score, t.Evidence, null);
+            wanted[t.Topic.Key] = new Wanted(t.Score, t.Evidence, null);
         }
 
         foreach (var e in result.Entities)
         {
-            wanted[e.Key] = (e.Score, e.Evidence, e);
+            wanted[e.Key] = new Wanted(e.Score, e.Evidence, e);
         }
 
         foreach (var key in wanted.Where(w => w.Value.Score < MinimumScore).Select(w => w.Key).ToList())
@@ -52,12 +101,14 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
             wanted.Remove(key);
         }
 
-        var terms = await ResolveTermsAsync(wanted, cancellationToken);
-        var links = article.Id == 0
-            ? article.Terms.ToList()
-            : await db.ArticleTerms.Where(l => l.ArticleId == article.Id).ToListAsync(cancellationToken);
+        return wanted;
+    }
+
+    private void Apply(Article article, List<ArticleTerm> links, Dictionary<string, Wanted> wanted, Dictionary<string, Term> terms, ArticleLayout layout)
+    {
         var byTerm = links.Where(l => l.TermId != 0).ToDictionary(l => l.TermId);
         var suggested = new HashSet<int>();
+        var created = new HashSet<Term>(ReferenceEqualityComparer.Instance);
         foreach (var (key, (score, evidence, _)) in wanted)
         {
             if (!terms.TryGetValue(key, out var term) || term.RetiredAt is not null)
@@ -65,9 +116,10 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
                 continue;
             }
 
-            if (term.Id != 0 && !suggested.Add(term.Id))
+            // Two results merged into one term: the first (higher) wins.
+            if (term.Id != 0 ? !suggested.Add(term.Id) : !created.Add(term))
             {
-                continue; // two results merged into one term: the first (higher) wins
+                continue;
             }
 
             var json = EvidenceToJson(evidence, layout);
@@ -82,28 +134,39 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
                 continue;
             }
 
-            var added = new ArticleTerm { Article = article, Term = term, Score = score, Origin = LinkOrigin.Auto, Decision = LinkDecision.None, Evidence = json };
+            // The id when there is one, so an untracked article's links need no tracked term; the entity for a new tag.
+            var added = term.Id != 0
+                ? new ArticleTerm { Article = article, TermId = term.Id, Score = score, Origin = LinkOrigin.Auto, Decision = LinkDecision.None, Evidence = json }
+                : new ArticleTerm { Article = article, Term = term, Score = score, Origin = LinkOrigin.Auto, Decision = LinkDecision.None, Evidence = json };
             article.Terms.Add(added);
         }
 
         foreach (var stale in links.Where(l => l.Origin == LinkOrigin.Auto && l.Decision == LinkDecision.None && l.TermId != 0 && !suggested.Contains(l.TermId)))
         {
             article.Terms.Remove(stale);
-            db.ArticleTerms.Remove(stale);
+            if (db.Entry(stale).State is not EntityState.Detached)
+            {
+                db.ArticleTerms.Remove(stale);
+            }
         }
     }
 
-    /// <summary>Terms by result key, following merges; Tag terms are created for entities met for the first time.</summary>
-    private async Task<Dictionary<string, Term>> ResolveTermsAsync(Dictionary<string, (double Score, IReadOnlyList<Evidence> Evidence, EntityResult? Entity)> wanted, CancellationToken cancellationToken)
+    /// <summary>Terms by result key, following merges; Tag terms are created (once per batch) for entities met for the first time.</summary>
+    private async Task<Dictionary<string, Term>> ResolveTermsAsync(Dictionary<string, Wanted> wanted, CancellationToken cancellationToken)
     {
+        var byKey = new Dictionary<string, Term>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return byKey;
+        }
+
         var keys = wanted.Keys.Where(k => !k.StartsWith("term:", StringComparison.Ordinal)).ToList();
         var ids = wanted.Keys.Where(k => k.StartsWith("term:", StringComparison.Ordinal))
-            .Select(k => int.TryParse(k.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0).ToList();
+            .Select(k => int.TryParse(k.AsSpan(5), CultureInfo.InvariantCulture, out var id) ? id : 0).ToList();
         var found = await db.Terms.Where(t => (t.Key != null && keys.Contains(t.Key)) || ids.Contains(t.Id)).ToListAsync(cancellationToken);
-        var byKey = new Dictionary<string, Term>(StringComparer.Ordinal);
         foreach (var term in found)
         {
-            byKey[term.Key ?? "term:" + term.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)] = term;
+            byKey[term.Key ?? "term:" + term.Id.ToString(CultureInfo.InvariantCulture)] = term;
         }
 
         // Follow merges (an admin merged "N. Kishi" into "Nobuo Kishi"): link the surviving term.
@@ -122,18 +185,23 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
             mergedIds = [.. targets.Values.Where(t => t.MergedIntoId is not null).Select(t => t.MergedIntoId!.Value).Distinct()];
         }
 
-        var newTags = wanted.Where(w => w.Value.Entity is not null && !byKey.ContainsKey(w.Key)).ToList();
+        foreach (var key in wanted.Keys.Where(k => !byKey.ContainsKey(k)))
+        {
+            if (_created.TryGetValue(key, out var tag))
+            {
+                byKey[key] = tag;
+            }
+        }
+
+        var newTags = wanted.Where(w => w.Value.Entity is not null && !byKey.ContainsKey(w.Key))
+            .Select(w => (w.Key, Entity: w.Value.Entity!, Slug: Slugs.From(w.Value.Entity!.Name, Articles.Article.MaxSlugLength)))
+            .Where(t => t.Slug.Length > 0)
+            .ToList();
         if (newTags.Count > 0)
         {
-            var slugs = (await db.Tags.Select(t => t.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            foreach (var (key, (_, _, entity)) in newTags)
+            var slugs = await TakenTagSlugsAsync([.. newTags.Select(t => t.Slug).Distinct(StringComparer.Ordinal)], cancellationToken);
+            foreach (var (key, entity, slug) in newTags)
             {
-                var slug = Slugs.From(entity!.Name, Articles.Article.MaxSlugLength);
-                if (slug.Length == 0)
-                {
-                    continue;
-                }
-
                 var candidate = slug;
                 for (var n = 2; !slugs.Add(candidate); n++)
                 {
@@ -150,21 +218,44 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
                 { Key = key.Length > 100 ? null : key };
                 db.Tags.Add(tag);
                 byKey[key] = tag;
+                _created[key] = tag;
             }
         }
 
         return byKey;
     }
 
-    /// <summary>[{"field":"body","text":"Japan","start":10,"end":15}]: offsets within the article's own field.</summary>
-    private static string EvidenceToJson(IReadOnlyList<Evidence> evidence, ArticleLayout layout) =>
-        JsonSerializer.Serialize(
-            evidence.Take(MaxEvidence).Select(e =>
-            {
-                var (field, start) = layout.Locate(e.Start);
-                return new StoredEvidence(field, e.Text, start, start + (e.End - e.Start));
-            }),
-            EvidenceJson);
+    /// <summary>Tag slugs already used among <paramref name="slugs"/> and their numbered variants ("name-2"), without reading every tag.</summary>
+    private async Task<HashSet<string>> TakenTagSlugsAsync(List<string> slugs, CancellationToken cancellationToken)
+    {
+        var taken = (await db.Tags.AsNoTracking().Where(t => slugs.Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var slug in taken.ToList())
+        {
+            var prefix = slug + "-";
+            taken.UnionWith(await db.Tags.AsNoTracking().Where(t => t.Slug.StartsWith(prefix)).Select(t => t.Slug).ToListAsync(cancellationToken));
+        }
 
-    private sealed record StoredEvidence(string Field, string Text, int Start, int End);
+        return taken;
+    }
+
+    /// <summary>[{"field":"body","text":"Japan","start":10,"end":15}]: offsets within the article's own field.</summary>
+    private static string EvidenceToJson(IReadOnlyList<Evidence> evidence, ArticleLayout layout)
+    {
+        var stored = new StoredEvidence[Math.Min(evidence.Count, MaxEvidence)];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            var e = evidence[i];
+            var (field, start) = layout.Locate(e.Start);
+            stored[i] = new StoredEvidence(field, e.Text, start, start + (e.End - e.Start));
+        }
+
+        return JsonSerializer.Serialize(stored, EvidenceJsonContext.Default.StoredEvidenceArray);
+    }
+
+    internal sealed record StoredEvidence(string Field, string Text, int Start, int End);
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(StoreArticleTagger.StoredEvidence[]))]
+internal sealed partial class EvidenceJsonContext : JsonSerializerContext;

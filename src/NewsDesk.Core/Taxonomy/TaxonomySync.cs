@@ -29,7 +29,7 @@ public sealed partial class TaxonomySync(NewsDeskDbContext db, TimeProvider time
         {
             await ApplyAsync(TaxonomySnapshot.BuiltIn, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (db.Database.CurrentTransaction is null)
         {
             // Another instance synced at the same moment (unique keys): whatever is missing now is added on a second pass.
             db.ChangeTracker.Clear();
@@ -44,7 +44,9 @@ public sealed partial class TaxonomySync(NewsDeskDbContext db, TimeProvider time
     private async Task ApplyAsync(TaxonomySnapshot builtIn, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside a caller's transaction (the first ingest batch into a store the host has not synced), join it.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = db.Database.CurrentTransaction!;
         var existing = await db.Terms.AsNoTracking().Where(t => t.Key != null)
             .Select(t => new { t.Key, t.Id, t.Type, Path = (t as Region)!.Path })
             .ToDictionaryAsync(t => t.Key!, t => new Existing(t.Id, t.Type, t.Path), StringComparer.Ordinal, cancellationToken);
@@ -136,7 +138,11 @@ public sealed partial class TaxonomySync(NewsDeskDbContext db, TimeProvider time
         state.BuiltInVersion = builtIn.Version;
         state.Stamp = Guid.NewGuid(); // the inserts above bypassed the change tracker and its stamp
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogSynced(added, builtIn.Version, milliseconds);
     }

@@ -162,25 +162,36 @@ public sealed partial class ArticleWriter(
         var slugs = new SlugAllocator(db, toWrite.Where(p => !p.IsUpdate).Select(p => p.Item.Article.Headline));
         await slugs.LoadAsync(cancellationToken);
 
+        foreach (var p in toWrite)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            p.Article = p.IsUpdate ? await UpdateAsync(db, p, now, cancellationToken) : await CreateAsync(p, target, slugs, now, cancellationToken);
+        }
+
+        // New articles are tagged as one batch before the context sees them; their links (about fifteen each) are
+        // then taken out of the graph and written after the save, like the revisions, instead of through the change tracker.
+        var fresh = toWrite.Where(p => !p.IsUpdate).Select(p => p.Article!).ToList();
+        await tagger.TagAllAsync(fresh, cancellationToken);
+        var links = fresh.Select(a => (Article: a, Links: TakeLinks(a))).ToList();
+
         var pendingBands = new Dictionary<long, List<Article>>();
         var bandRows = new List<(Article Article, long[] Keys)>();
         var newClusters = new Dictionary<int, StoryCluster>();
         foreach (var p in toWrite)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Article article;
+            var article = p.Article!;
             if (p.IsUpdate)
             {
-                article = await UpdateAsync(db, p, now, cancellationToken);
+                // An update is re-tagged on the tracked entity: an editor's accepted, rejected or added links stay as they are.
+                await tagger.TagKeepingDecisionsAsync(db, article, cancellationToken);
                 updated++;
             }
             else
             {
-                article = await AddAsync(db, p, target, slugs, now, cancellationToken);
+                db.Articles.Add(article);
                 added++;
             }
-
-            p.Article = article;
 
             if (p.Bands is not null && article.ClusterMembership is null
                 && !(p.IsUpdate && await db.StoryClusterMembers.AnyAsync(m => m.ArticleId == article.Id, cancellationToken)))
@@ -201,15 +212,70 @@ public sealed partial class ArticleWriter(
                     list.Add(article);
                 }
             }
-
-            await tagger.TagAsync(article, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await InsertFirstRevisionsAsync(db, toWrite.Where(p => !p.IsUpdate).Select(p => p.Article!).ToList(), now, cancellationToken);
+        await InsertFirstRevisionsAsync(db, fresh, now, cancellationToken);
         await InsertBandsAsync(db, bandRows, cancellationToken);
+        await InsertLinksAsync(db, links, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteCounts(added, updated, duplicates);
+    }
+
+    /// <summary>The links a tagger put on a new article, out of its graph: one per term, the first suggestion winning.</summary>
+    private static List<ArticleTerm> TakeLinks(Article article)
+    {
+        var links = article.Terms.ToList();
+        article.Terms.Clear();
+        return links;
+    }
+
+    /// <summary>
+    /// The new articles' term links, with one prepared statement reused for the batch (the articles have their ids now,
+    /// and a tag the tagger created has its id from the same save). Plain ADO.NET and standard SQL, so any provider runs it.
+    /// </summary>
+    private static async Task InsertLinksAsync(NewsDeskDbContext db, List<(Article Article, List<ArticleTerm> Links)> rows, CancellationToken cancellationToken)
+    {
+        if (rows.All(r => r.Links.Count == 0))
+        {
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            INSERT INTO "ArticleTerms" ("ArticleId", "TermId", "Score", "Origin", "Decision", "Evidence")
+            VALUES (@article, @term, @score, @origin, @decision, @evidence)
+            """;
+        var article = Parameter(command, "@article");
+        var term = Parameter(command, "@term");
+        var score = Parameter(command, "@score");
+        var origin = Parameter(command, "@origin");
+        var decision = Parameter(command, "@decision");
+        var evidence = Parameter(command, "@evidence");
+        await command.PrepareAsync(cancellationToken);
+        var seen = new HashSet<int>();
+        foreach (var (a, links) in rows)
+        {
+            seen.Clear();
+            foreach (var link in links)
+            {
+                var termId = link.TermId != 0 ? link.TermId : link.Term?.Id ?? 0;
+                if (termId == 0 || !seen.Add(termId))
+                {
+                    continue;
+                }
+
+                article.Value = a.Id;
+                term.Value = termId;
+                score.Value = link.Score;
+                origin.Value = link.Origin.ToString();
+                decision.Value = link.Decision.ToString();
+                evidence.Value = (object?)link.Evidence ?? DBNull.Value;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>
@@ -336,7 +402,7 @@ public sealed partial class ArticleWriter(
         return byHash.TryGetValue(p.Hash, out var byContent) ? (byContent, false) : (null, false);
     }
 
-    private static async Task<Article> AddAsync(NewsDeskDbContext db, Prepared p, WriteTarget target, SlugAllocator slugs, DateTime now, CancellationToken cancellationToken)
+    private static async Task<Article> CreateAsync(Prepared p, WriteTarget target, SlugAllocator slugs, DateTime now, CancellationToken cancellationToken)
     {
         var item = p.Item.Article;
         var slug = await slugs.NextAsync(item.Headline, cancellationToken);
@@ -362,7 +428,6 @@ public sealed partial class ArticleWriter(
             article.Publish(published);
         }
 
-        db.Articles.Add(article);
         return article;
     }
 
