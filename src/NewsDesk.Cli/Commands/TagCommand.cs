@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -68,7 +69,7 @@ internal static class TagCommand
         var result = Tagger.Tag(taxonomy, ArticleText.From(text));
         if (json)
         {
-            await stdout.WriteLineAsync(ToJson(result, null));
+            await WriteUtf8Async(stdout, TagJson.ToUtf8(result, null), cancellationToken);
         }
         else
         {
@@ -98,8 +99,9 @@ internal static class TagCommand
         }
 
         // Files are tagged in parallel in chunks and printed in name order, so memory stays bounded for any count.
-        const int Chunk = 512;
-        var lines = new string[Math.Min(Chunk, files.Length)];
+        const int Chunk = 256;
+        var lines = new byte[Math.Min(Chunk, files.Length)][];
+        var output = new ArrayBufferWriter<byte>();
         var failed = 0;
         for (var offset = 0; offset < files.Length; offset += Chunk)
         {
@@ -110,21 +112,24 @@ internal static class TagCommand
                 var name = System.IO.Path.GetFileName(file);
                 try
                 {
-                    lines[k] = ToJson(Tagger.Tag(taxonomy, ArticleText.From(Read(file, limit))), name);
+                    lines[k] = TagJson.ToUtf8(Tagger.Tag(taxonomy, ArticleText.From(Read(file, limit))), name);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArticleFormatException)
                 {
                     Interlocked.Increment(ref failed);
-                    lines[k] = ErrorJson(name, Reason(ex));
+                    lines[k] = TagJson.ErrorToUtf8(name, Reason(ex));
                 }
             });
+
+            output.ResetWrittenCount();
             for (var k = 0; k < n; k++)
             {
-                await stdout.WriteLineAsync(lines[k]);
+                output.Write(lines[k]);
             }
+
+            await WriteUtf8Async(stdout, output.WrittenMemory, cancellationToken);
         }
 
-        await stdout.FlushAsync(cancellationToken);
         if (failed > 0)
         {
             await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"newsdesk: {failed} of {files.Length} files could not be tagged (see their \"error\" lines)"));
@@ -204,18 +209,20 @@ internal static class TagCommand
         return configuration.GetSection(IngestOptions.Section).GetValue(nameof(IngestOptions.MaxFileBytes), new IngestOptions().MaxFileBytes);
     }
 
-    private static string ToJson(TaggingResult result, string? file)
+    /// <summary>
+    /// UTF-8 straight to the byte stream under <paramref name="stdout"/> when it has one (the process's standard output),
+    /// else as text (a caller's writer): JSON lines are never turned into strings and back.
+    /// </summary>
+    private static async Task WriteUtf8Async(TextWriter stdout, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream();
-        TagJson.Write(stream, result, file);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
+        if (stdout is StreamWriter { BaseStream.CanWrite: true } writer && writer.Encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            await writer.FlushAsync(cancellationToken);
+            await writer.BaseStream.WriteAsync(utf8, cancellationToken);
+            return;
+        }
 
-    private static string ErrorJson(string file, string error)
-    {
-        using var stream = new MemoryStream();
-        TagJson.WriteError(stream, file, error);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        await stdout.WriteAsync(Encoding.UTF8.GetString(utf8.Span));
     }
 
     private static string Summary(TaggingResult result)
