@@ -8,6 +8,7 @@ using NewsDesk.Ingest;
 using NewsDesk.Ingest.PlainText;
 using NewsDesk.Tagging.Tagging;
 using NewsDesk.Tagging.Taxonomy;
+using NewsDesk.Tagging.Text;
 
 namespace NewsDesk.Cli.Commands;
 
@@ -34,6 +35,9 @@ internal static class TagCommand
         command.Arguments.Add(Path);
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            // The built-in taxonomy compiles on another core while this one reads the settings, lists and reads the files.
+            var curated = parsed.GetValue(Curated);
+            var builtIn = curated ? null : Task.Run(() => TaxonomySnapshot.BuiltIn, cancellationToken);
             var limit = parsed.GetValue(MaxBytes) ?? ConfiguredLimit();
             if (limit <= 0)
             {
@@ -41,9 +45,12 @@ internal static class TagCommand
                 return CliApp.Usage;
             }
 
-            var taxonomy = parsed.GetValue(Curated)
-                ? await CuratedTaxonomy.LoadAsync(parsed.GetValue(CommonOptions.Database), cancellationToken)
-                : TaxonomySnapshot.BuiltIn;
+            var taxonomy = builtIn ?? CuratedTaxonomy.LoadAsync(parsed.GetValue(CommonOptions.Database), cancellationToken);
+            if (curated)
+            {
+                await taxonomy; // the store is opened (and migrated if new) before any file is read, as before
+            }
+
             var path = parsed.GetValue(Path)!;
             var json = parsed.GetValue(Json);
             return parsed.GetValue(JsonLines)
@@ -53,7 +60,7 @@ internal static class TagCommand
         return command;
     }
 
-    private static async Task<int> TagFileAsync(TaxonomySnapshot taxonomy, string path, long limit, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> TagFileAsync(Task<TaxonomySnapshot> taxonomy, string path, long limit, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         string text;
         try
@@ -66,7 +73,7 @@ internal static class TagCommand
             return CliApp.Usage;
         }
 
-        var result = Tagger.Tag(taxonomy, ArticleText.From(text));
+        var result = Tagger.Tag(await taxonomy, ArticleText.From(text));
         if (json)
         {
             await WriteUtf8Async(stdout, TagJson.ToUtf8(result, null), cancellationToken);
@@ -79,7 +86,7 @@ internal static class TagCommand
         return CliApp.Ok;
     }
 
-    private static async Task<int> TagDirectoryAsync(TaxonomySnapshot taxonomy, string directory, long limit, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> TagDirectoryAsync(Task<TaxonomySnapshot> loading, string directory, long limit, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
         {
@@ -90,7 +97,9 @@ internal static class TagCommand
         string[] files;
         try
         {
-            files = [.. Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal)];
+            // A full path: each file is then opened without resolving the working directory again.
+            files = Directory.GetFiles(System.IO.Path.GetFullPath(directory));
+            Array.Sort(files, StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -98,8 +107,18 @@ internal static class TagCommand
             return CliApp.Usage;
         }
 
+        // Until the taxonomy is ready, this thread reads and zones the first files (the other core compiles it).
+        var inputs = new Input[Math.Min(files.Length, ReadAhead)];
+        var readAhead = 0;
+        while (readAhead < inputs.Length && !loading.IsCompleted)
+        {
+            inputs[readAhead] = Prepare(files[readAhead], limit);
+            readAhead++;
+        }
+
+        var taxonomy = await loading;
+
         // Files are tagged in parallel in chunks and printed in name order, so memory stays bounded for any count.
-        const int Chunk = 256;
         var lines = new byte[Math.Min(Chunk, files.Length)][];
         var output = new ArrayBufferWriter<byte>();
         var failed = 0;
@@ -108,16 +127,21 @@ internal static class TagCommand
             var n = Math.Min(Chunk, files.Length - offset);
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, k =>
             {
-                var file = files[offset + k];
-                var name = System.IO.Path.GetFileName(file);
-                try
+                var index = offset + k;
+                var input = index < readAhead ? inputs[index] : Prepare(files[index], limit);
+                if (index < readAhead)
                 {
-                    lines[k] = TagJson.ToUtf8(Tagger.Tag(taxonomy, ArticleText.From(Read(file, limit))), name);
+                    inputs[index] = default; // its text is not needed any more
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArticleFormatException)
+
+                if (input.Error is not null)
                 {
                     Interlocked.Increment(ref failed);
-                    lines[k] = TagJson.ErrorToUtf8(name, Reason(ex));
+                    lines[k] = TagJson.ErrorToUtf8(input.Name, input.Error);
+                }
+                else
+                {
+                    lines[k] = TagJson.ToUtf8(Tagger.Tag(taxonomy, input.Text!), input.Name);
                 }
             });
 
@@ -136,6 +160,27 @@ internal static class TagCommand
         }
 
         return CliApp.Ok;
+    }
+
+    private const int Chunk = 256;
+
+    /// <summary>How many files at most are read ahead while the taxonomy compiles (their text is held until tagged).</summary>
+    private const int ReadAhead = 4 * Chunk;
+
+    /// <summary>A file read and zoned, ready to tag, or why it cannot be.</summary>
+    private readonly record struct Input(string Name, TaggingInput? Text, string? Error);
+
+    private static Input Prepare(string file, long limit)
+    {
+        var name = System.IO.Path.GetFileName(file);
+        try
+        {
+            return new Input(name, ArticleText.From(Read(file, limit)), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArticleFormatException)
+        {
+            return new Input(name, null, Reason(ex));
+        }
     }
 
     private static string Read(string path, long limit)
