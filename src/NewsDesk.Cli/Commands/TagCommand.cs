@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -7,6 +8,7 @@ using NewsDesk.Ingest;
 using NewsDesk.Ingest.PlainText;
 using NewsDesk.Tagging.Tagging;
 using NewsDesk.Tagging.Taxonomy;
+using NewsDesk.Tagging.Text;
 
 namespace NewsDesk.Cli.Commands;
 
@@ -33,6 +35,9 @@ internal static class TagCommand
         command.Arguments.Add(Path);
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            // The built-in taxonomy compiles on another core while this one reads the settings, lists and reads the files.
+            var curated = parsed.GetValue(Curated);
+            var builtIn = curated ? null : Task.Run(() => TaxonomySnapshot.BuiltIn, cancellationToken);
             var limit = parsed.GetValue(MaxBytes) ?? ConfiguredLimit();
             if (limit <= 0)
             {
@@ -40,9 +45,12 @@ internal static class TagCommand
                 return CliApp.Usage;
             }
 
-            var taxonomy = parsed.GetValue(Curated)
-                ? await CuratedTaxonomy.LoadAsync(parsed.GetValue(CommonOptions.Database), cancellationToken)
-                : TaxonomySnapshot.BuiltIn;
+            var taxonomy = builtIn ?? CuratedTaxonomy.LoadAsync(parsed.GetValue(CommonOptions.Database), cancellationToken);
+            if (curated)
+            {
+                await taxonomy; // the store is opened (and migrated if new) before any file is read, as before
+            }
+
             var path = parsed.GetValue(Path)!;
             var json = parsed.GetValue(Json);
             return parsed.GetValue(JsonLines)
@@ -52,7 +60,7 @@ internal static class TagCommand
         return command;
     }
 
-    private static async Task<int> TagFileAsync(TaxonomySnapshot taxonomy, string path, long limit, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> TagFileAsync(Task<TaxonomySnapshot> taxonomy, string path, long limit, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         string text;
         try
@@ -65,10 +73,10 @@ internal static class TagCommand
             return CliApp.Usage;
         }
 
-        var result = Tagger.Tag(taxonomy, ArticleText.From(text));
+        var result = Tagger.Tag(await taxonomy, ArticleText.From(text));
         if (json)
         {
-            await stdout.WriteLineAsync(ToJson(result, null));
+            await WriteUtf8Async(stdout, TagJson.ToUtf8(result, null), cancellationToken);
         }
         else
         {
@@ -78,7 +86,7 @@ internal static class TagCommand
         return CliApp.Ok;
     }
 
-    private static async Task<int> TagDirectoryAsync(TaxonomySnapshot taxonomy, string directory, long limit, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> TagDirectoryAsync(Task<TaxonomySnapshot> loading, string directory, long limit, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
         {
@@ -89,7 +97,9 @@ internal static class TagCommand
         string[] files;
         try
         {
-            files = [.. Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal)];
+            // A full path: each file is then opened without resolving the working directory again.
+            files = Directory.GetFiles(System.IO.Path.GetFullPath(directory));
+            Array.Sort(files, StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -97,40 +107,80 @@ internal static class TagCommand
             return CliApp.Usage;
         }
 
+        // Until the taxonomy is ready, this thread reads and zones the first files (the other core compiles it).
+        var inputs = new Input[Math.Min(files.Length, ReadAhead)];
+        var readAhead = 0;
+        while (readAhead < inputs.Length && !loading.IsCompleted)
+        {
+            inputs[readAhead] = Prepare(files[readAhead], limit);
+            readAhead++;
+        }
+
+        var taxonomy = await loading;
+
         // Files are tagged in parallel in chunks and printed in name order, so memory stays bounded for any count.
-        const int Chunk = 512;
-        var lines = new string[Math.Min(Chunk, files.Length)];
+        var lines = new byte[Math.Min(Chunk, files.Length)][];
+        var output = new ArrayBufferWriter<byte>();
         var failed = 0;
         for (var offset = 0; offset < files.Length; offset += Chunk)
         {
             var n = Math.Min(Chunk, files.Length - offset);
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, k =>
             {
-                var file = files[offset + k];
-                var name = System.IO.Path.GetFileName(file);
-                try
+                var index = offset + k;
+                var input = index < readAhead ? inputs[index] : Prepare(files[index], limit);
+                if (index < readAhead)
                 {
-                    lines[k] = ToJson(Tagger.Tag(taxonomy, ArticleText.From(Read(file, limit))), name);
+                    inputs[index] = default; // its text is not needed any more
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArticleFormatException)
+
+                if (input.Error is not null)
                 {
                     Interlocked.Increment(ref failed);
-                    lines[k] = ErrorJson(name, Reason(ex));
+                    lines[k] = TagJson.ErrorToUtf8(input.Name, input.Error);
+                }
+                else
+                {
+                    lines[k] = TagJson.ToUtf8(Tagger.Tag(taxonomy, input.Text!), input.Name);
                 }
             });
+
+            output.ResetWrittenCount();
             for (var k = 0; k < n; k++)
             {
-                await stdout.WriteLineAsync(lines[k]);
+                output.Write(lines[k]);
             }
+
+            await WriteUtf8Async(stdout, output.WrittenMemory, cancellationToken);
         }
 
-        await stdout.FlushAsync(cancellationToken);
         if (failed > 0)
         {
             await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"newsdesk: {failed} of {files.Length} files could not be tagged (see their \"error\" lines)"));
         }
 
         return CliApp.Ok;
+    }
+
+    private const int Chunk = 256;
+
+    /// <summary>How many files at most are read ahead while the taxonomy compiles (their text is held until tagged).</summary>
+    private const int ReadAhead = 4 * Chunk;
+
+    /// <summary>A file read and zoned, ready to tag, or why it cannot be.</summary>
+    private readonly record struct Input(string Name, TaggingInput? Text, string? Error);
+
+    private static Input Prepare(string file, long limit)
+    {
+        var name = System.IO.Path.GetFileName(file);
+        try
+        {
+            return new Input(name, ArticleText.From(Read(file, limit)), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArticleFormatException)
+        {
+            return new Input(name, null, Reason(ex));
+        }
     }
 
     private static string Read(string path, long limit)
@@ -204,18 +254,20 @@ internal static class TagCommand
         return configuration.GetSection(IngestOptions.Section).GetValue(nameof(IngestOptions.MaxFileBytes), new IngestOptions().MaxFileBytes);
     }
 
-    private static string ToJson(TaggingResult result, string? file)
+    /// <summary>
+    /// UTF-8 straight to the byte stream under <paramref name="stdout"/> when it has one (the process's standard output),
+    /// else as text (a caller's writer): JSON lines are never turned into strings and back.
+    /// </summary>
+    private static async Task WriteUtf8Async(TextWriter stdout, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream();
-        TagJson.Write(stream, result, file);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
-    }
+        if (stdout is StreamWriter { BaseStream.CanWrite: true } writer && writer.Encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            await writer.FlushAsync(cancellationToken);
+            await writer.BaseStream.WriteAsync(utf8, cancellationToken);
+            return;
+        }
 
-    private static string ErrorJson(string file, string error)
-    {
-        using var stream = new MemoryStream();
-        TagJson.WriteError(stream, file, error);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        await stdout.WriteAsync(Encoding.UTF8.GetString(utf8.Span));
     }
 
     private static string Summary(TaggingResult result)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NewsDesk.Tagging.Tagging;
@@ -11,9 +12,41 @@ internal static class TagJson
     // Names in any script are written as themselves, not as \u escapes; the output is still valid JSON.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Stream stream, TaggingResult result, string? file)
+    // One buffer and writer per thread, reused for every file of a batch: a line is UTF-8 from the start, never a string.
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _line;
+
+    /// <summary>The result as one line of UTF-8 JSON ending in a newline, with <paramref name="file"/> first when given.</summary>
+    public static byte[] ToUtf8(TaggingResult result, string? file) => Line(json => Write(json, result, file));
+
+    /// <summary><c>{"file":…,"error":…}</c> as a line of UTF-8.</summary>
+    public static byte[] ErrorToUtf8(string file, string error) => Line(json =>
     {
-        using var json = new Utf8JsonWriter(stream, Options);
+        json.WriteStartObject();
+        json.WriteString("file", file);
+        json.WriteString("error", error);
+        json.WriteEndObject();
+    });
+
+    private static byte[] Line(Action<Utf8JsonWriter> write)
+    {
+        var (buffer, json) = _line ??= NewLine();
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        write(json);
+        json.Flush();
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewLine()
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        return (buffer, new Utf8JsonWriter(buffer, Options));
+    }
+
+    private static void Write(Utf8JsonWriter json, TaggingResult result, string? file)
+    {
         json.WriteStartObject();
         if (file is not null)
         {
@@ -76,15 +109,6 @@ internal static class TagJson
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    public static void WriteError(Stream stream, string file, string error)
-    {
-        using var json = new Utf8JsonWriter(stream, Options);
-        json.WriteStartObject();
-        json.WriteString("file", file);
-        json.WriteString("error", error);
         json.WriteEndObject();
     }
 

@@ -8,12 +8,12 @@ internal sealed class BuiltInData
 {
     private static readonly string[] Files = ["gazetteer.json", "security.json", "topics.json", "iptc-media-topics.json"];
 
-    private BuiltInData(GazetteerFile gazetteer, SecurityFile security, TopicsFile topics, IptcFile iptc, string version)
+    private BuiltInData(GazetteerFile gazetteer, SecurityFile security, TopicsFile topics, List<IptcRow> iptc, string version)
     {
         Gazetteer = gazetteer;
         Security = security;
         Topics = topics;
-        IptcLabels = iptc.Topics.ToDictionary(t => t.Qcode, t => t.Label, StringComparer.Ordinal);
+        IptcLabels = iptc.ToDictionary(t => t.Qcode, t => t.Label, StringComparer.Ordinal);
         Version = version;
     }
 
@@ -30,13 +30,25 @@ internal sealed class BuiltInData
     public static BuiltInData Load()
     {
         var bytes = Files.Select(Read).ToArray();
-        var context = DataFilesContext.Default;
         return new BuiltInData(
-            JsonSerializer.Deserialize(bytes[0], context.GazetteerFile)!,
-            JsonSerializer.Deserialize(bytes[1], context.SecurityFile)!,
-            JsonSerializer.Deserialize(bytes[2], context.TopicsFile)!,
-            JsonSerializer.Deserialize(bytes[3], context.IptcFile)!,
+            Parse(bytes[0], Files[0], GazetteerFile.Read),
+            Parse(bytes[1], Files[1], SecurityFile.Read),
+            Parse(bytes[2], Files[2], TopicsFile.Read),
+            Parse(bytes[3], Files[3], IptcRow.ReadAll),
             Hash(bytes));
+    }
+
+    private static T Parse<T>(byte[] bytes, string file, Func<JsonElement, T> read)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, DataJson.Options);
+            return read(document.RootElement);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidOperationException($"The tagging data file {file} is malformed: {ex.Message}", ex);
+        }
     }
 
     public static string HashFiles() => Hash([.. Files.Select(Read)]);

@@ -1,20 +1,30 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace NewsDesk.Tagging.Taxonomy;
 
-/// <summary>The shapes of the data files in Data/: gazetteer.json (generated), security.json and topics.json (curated).</summary>
+// The shapes of the data files in Data/: gazetteer.json (generated), security.json and topics.json (curated), read
+// through JsonDocument. Serializer-generated readers instantiate System.Text.Json's generic converters over these
+// types, and ReadyToRun cannot precompile those: the JIT took a third of a short CLI run's start-up compiling them.
+
 internal sealed class GazetteerFile
 {
-    public Dictionary<string, string> Sources { get; set; } = [];
+    public List<RegionRow> Regions { get; private init; } = [];
 
-    public List<RegionRow> Regions { get; set; } = [];
+    public List<CountryRow> Countries { get; private init; } = [];
 
-    public List<CountryRow> Countries { get; set; } = [];
+    public List<SubdivisionRow> Subdivisions { get; private init; } = [];
 
-    public List<SubdivisionRow> Subdivisions { get; set; } = [];
+    public List<CityRow> Cities { get; private init; } = [];
 
-    public List<CityRow> Cities { get; set; } = [];
+    public static GazetteerFile Read(JsonElement root) => new()
+    {
+        Regions = root.List("regions", r => new RegionRow(r.String("code"), r.String("name"), r.String("slug"), r.String("kind"), r.OptionalString("parent"))),
+        Countries = root.List("countries", c => new CountryRow(
+            c.String("iso2"), c.String("iso3"), c.OptionalString("numeric"), c.String("name"), c.String("slug"), c.String("parent"), c.Bool("independent"),
+            c.Strings("capitals"), c.Strings("demonyms"), c.Strings("names"), c.Strings("native"))),
+        Subdivisions = root.List("subdivisions", s => new SubdivisionRow(s.String("code"), s.String("name"), s.String("slug"), s.Bool("match"), s.Bool("common"))),
+        Cities = root.List("cities", CityRow.Read),
+    };
 }
 
 internal sealed record RegionRow(string Code, string Name, string Slug, string Kind, string? Parent);
@@ -26,83 +36,66 @@ internal sealed record CountryRow(
 internal sealed record SubdivisionRow(string Code, string Name, string Slug, bool Match, bool Common);
 
 /// <summary>[name, country, population, flags]: flag 1 = the name is a common English word, 2 = a capital.</summary>
-[JsonConverter(typeof(CityRowConverter))]
 internal sealed record CityRow(string Name, string Country, int Population, int Flags)
 {
     public bool IsCommonWord => (Flags & 1) != 0;
 
     public bool IsCapital => (Flags & 2) != 0;
-}
 
-internal sealed class CityRowConverter : JsonConverter<CityRow>
-{
-    public override CityRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException("A city is [name, country, population, flags].");
-        }
-
-        reader.Read();
-        var name = reader.GetString()!;
-        reader.Read();
-        var country = reader.GetString()!;
-        reader.Read();
-        var population = reader.GetInt32();
-        reader.Read();
-        var flags = reader.GetInt32();
-        reader.Read();
-        return reader.TokenType == JsonTokenType.EndArray ? new CityRow(name, country, population, flags) : throw new JsonException("A city row has four items.");
-    }
-
-    public override void Write(Utf8JsonWriter writer, CityRow value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartArray();
-        writer.WriteStringValue(value.Name);
-        writer.WriteStringValue(value.Country);
-        writer.WriteNumberValue(value.Population);
-        writer.WriteNumberValue(value.Flags);
-        writer.WriteEndArray();
-    }
+    public static CityRow Read(JsonElement row) =>
+        row.ValueKind == JsonValueKind.Array && row.GetArrayLength() == 4
+            ? new CityRow(row[0].GetString()!, row[1].GetString()!, row[2].GetInt32(), row[3].GetInt32())
+            : throw new JsonException($"A city is [name, country, population, flags], not {row.GetRawText()}.");
 }
 
 internal sealed class SecurityFile
 {
-    public List<CountryExtraRow> Countries { get; set; } = [];
+    public List<CountryExtraRow> Countries { get; private init; } = [];
 
-    public NameLikeRow NameLike { get; set; } = new();
+    public List<string> NameLikeCountries { get; private init; } = [];
 
-    public List<AmbiguousRow> Ambiguous { get; set; } = [];
+    public List<AmbiguousRow> Ambiguous { get; private init; } = [];
 
-    public List<KeyNameRow> Drop { get; set; } = [];
+    public List<KeyNameRow> Drop { get; private init; } = [];
 
-    public List<KeyNamesRow> Aliases { get; set; } = [];
+    public List<KeyNamesRow> Aliases { get; private init; } = [];
 
-    public List<AreaRow> Theatres { get; set; } = [];
+    public List<AreaRow> Theatres { get; private init; } = [];
 
-    public List<AreaRow> Disputed { get; set; } = [];
+    public List<AreaRow> Disputed { get; private init; } = [];
 
-    public List<EntityRow> Organisations { get; set; } = [];
+    public List<EntityRow> Organisations { get; private init; } = [];
 
-    public List<EntityRow> People { get; set; } = [];
+    public List<EntityRow> People { get; private init; } = [];
 
-    public EquipmentFamiliesRow EquipmentFamilies { get; set; } = new();
+    public Dictionary<string, string?> EquipmentPrefixes { get; private init; } = [];
 
-    public List<EntityRow> Equipment { get; set; } = [];
+    public List<EntityRow> Equipment { get; private init; } = [];
 
-    public WordsRow Titles { get; set; } = new();
+    public List<string> Titles { get; private init; } = [];
 
-    public WordsRow OrganisationHeads { get; set; } = new();
+    public List<string> OrganisationHeads { get; private init; } = [];
+
+    public static SecurityFile Read(JsonElement root) => new()
+    {
+        Countries = root.List("countries", c => new CountryExtraRow(
+            c.String("iso2"), c.OptionalString("name"), c.OptionalString("slug"), c.Strings("aliases"), c.Strings("metonyms"), c.Strings("demonyms"))),
+        NameLikeCountries = root.Object("nameLike").Strings("countries"),
+        Ambiguous = root.List("ambiguous", a => new AmbiguousRow(a.String("name"), a.Numbers("candidates"), a.Bool("demonym"))),
+        Drop = root.List("drop", d => new KeyNameRow(d.String("key"), d.String("name"))),
+        Aliases = root.List("aliases", a => new KeyNamesRow(a.String("key"), a.Strings("names"))),
+        Theatres = root.List("theatres", AreaRow.Read),
+        Disputed = root.List("disputed", AreaRow.Read),
+        Organisations = root.List("organisations", EntityRow.Read),
+        People = root.List("people", EntityRow.Read),
+        EquipmentPrefixes = root.Object("equipmentFamilies").OptionalStrings("prefixes"),
+        Equipment = root.List("equipment", EntityRow.Read),
+        Titles = root.Object("titles").Strings("words"),
+        OrganisationHeads = root.Object("organisationHeads").Strings("words"),
+    };
 }
 
 internal sealed record CountryExtraRow(string Iso2, string? Name, string? Slug, List<string> Aliases, List<string> Metonyms, List<string> Demonyms);
-
-internal sealed class NameLikeRow
-{
-    public List<string> Countries { get; set; } = [];
-}
 
 internal sealed record AmbiguousRow(string Name, Dictionary<string, double> Candidates, bool Demonym);
 
@@ -110,39 +103,102 @@ internal sealed record KeyNameRow(string Key, string Name);
 
 internal sealed record KeyNamesRow(string Key, List<string> Names);
 
-internal sealed record AreaRow(string Key, string Name, string? Parent, List<string> Countries, List<string> Names);
-
-internal sealed record EntityRow(string Key, string Name, string? Country, List<string> Names);
-
-internal sealed class EquipmentFamiliesRow
+internal sealed record AreaRow(string Key, string Name, string? Parent, List<string> Countries, List<string> Names)
 {
-    public Dictionary<string, string?> Prefixes { get; set; } = [];
+    public static AreaRow Read(JsonElement a) => new(a.String("key"), a.String("name"), a.OptionalString("parent"), a.Strings("countries"), a.Strings("names"));
 }
 
-internal sealed class WordsRow
+internal sealed record EntityRow(string Key, string Name, string? Country, List<string> Names)
 {
-    public List<string> Words { get; set; } = [];
+    public static EntityRow Read(JsonElement e) => new(e.String("key"), e.String("name"), e.OptionalString("country"), e.Strings("names"));
 }
 
 internal sealed class TopicsFile
 {
-    public double Threshold { get; set; } = 2.0;
+    public double Threshold { get; private init; } = 2.0;
 
-    public List<TopicRow> Topics { get; set; } = [];
+    public List<TopicRow> Topics { get; private init; } = [];
+
+    public static TopicsFile Read(JsonElement root) => new()
+    {
+        Threshold = root.TryGetProperty("threshold", out var t) ? t.GetDouble() : 2.0,
+        Topics = root.List("topics", t => new TopicRow(t.String("slug"), t.String("name"), t.OptionalString("iptc"), t.Numbers("keywords"))),
+    };
 }
 
 internal sealed record TopicRow(string Slug, string Name, string? Iptc, Dictionary<string, double> Keywords);
 
-internal sealed class IptcFile
+internal sealed record IptcRow(string Qcode, string Label)
 {
-    public List<IptcRow> Topics { get; set; } = [];
+    public static List<IptcRow> ReadAll(JsonElement root) => root.List("topics", t => new IptcRow(t.String("qcode"), t.String("label")));
 }
 
-internal sealed record IptcRow(string Qcode, string Label, string? Definition, List<string> Broader);
+/// <summary>Reading the data files' JSON: a missing required field is an error that names it; optional ones default to empty.</summary>
+internal static class DataJson
+{
+    public static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
-[JsonSerializable(typeof(GazetteerFile))]
-[JsonSerializable(typeof(SecurityFile))]
-[JsonSerializable(typeof(TopicsFile))]
-[JsonSerializable(typeof(IptcFile))]
-internal sealed partial class DataFilesContext : JsonSerializerContext;
+    public static string String(this JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw Missing(e, name, "a string");
+
+    public static string? OptionalString(this JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    public static bool Bool(this JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : false;
+
+    public static JsonElement Object(this JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : default;
+
+    public static List<T> List<T>(this JsonElement e, string name, Func<JsonElement, T> read)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        var list = new List<T>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            list.Add(read(item));
+        }
+
+        return list;
+    }
+
+    public static List<string> Strings(this JsonElement e, string name) => e.List(name, s => s.GetString() ?? throw Missing(e, name, "a list of strings"));
+
+    public static Dictionary<string, double> Numbers(this JsonElement e, string name)
+    {
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var o) && o.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in o.EnumerateObject())
+            {
+                map[p.Name] = p.Value.GetDouble();
+            }
+        }
+
+        return map;
+    }
+
+    public static Dictionary<string, string?> OptionalStrings(this JsonElement e, string name)
+    {
+        var map = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var o) && o.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in o.EnumerateObject())
+            {
+                map[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
+            }
+        }
+
+        return map;
+    }
+
+    private static JsonException Missing(JsonElement e, string name, string what)
+    {
+        var text = e.GetRawText();
+        return new JsonException($"\"{name}\" must be {what} in {(text.Length > 120 ? text[..120] + "…" : text)}.");
+    }
+}

@@ -40,7 +40,7 @@ public sealed class TaxonomySnapshot
         AddPatterns(data, overlay);
         PlaceTopic = [.. _places.Select(ImpliedTopic)];
         WordRoles = BuildWordRoles(data);
-        EquipmentPrefixes = data.Security.EquipmentFamilies.Prefixes.ToDictionary(
+        EquipmentPrefixes = data.Security.EquipmentPrefixes.ToDictionary(
             p => p.Key, p => p.Value is { } c && _placeIndex.TryGetValue("country:" + c, out var i) ? i : -1, StringComparer.Ordinal);
     }
 
@@ -219,7 +219,7 @@ public sealed class TaxonomySnapshot
     {
         var s = data.Security;
         var dropped = new HashSet<(string, string)>(s.Drop.Select(d => (d.Key, d.Name)));
-        var nameLike = new HashSet<string>(s.NameLike.Countries.Select(c => "country:" + c), StringComparer.Ordinal);
+        var nameLike = new HashSet<string>(s.NameLikeCountries.Select(c => "country:" + c), StringComparer.Ordinal);
 
         // Ambiguous names first: their candidates and priors win over the same name added later for one candidate.
         foreach (var a in s.Ambiguous)
@@ -388,8 +388,8 @@ public sealed class TaxonomySnapshot
             }
         }
 
-        Add(data.Security.Titles.Words, WordRole.Title);
-        Add(data.Security.OrganisationHeads.Words, WordRole.OrganisationHead);
+        Add(data.Security.Titles, WordRole.Title);
+        Add(data.Security.OrganisationHeads, WordRole.OrganisationHead);
         Add(WordLists.NotNames, WordRole.NotName);
         Add(WordLists.Office, WordRole.Office);
         Add(WordLists.Particles, WordRole.Particle);

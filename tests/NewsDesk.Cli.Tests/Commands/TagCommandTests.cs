@@ -154,6 +154,30 @@ public sealed class TagCommandTests
     }
 
     [Fact]
+    public async Task Jsonl_from_the_process_is_byte_for_byte_the_in_process_output_in_file_name_order()
+    {
+        using var directory = new TempDirectory();
+        for (var i = 0; i < 300; i++)
+        {
+            // More files than one output chunk, names out of creation order, text in several scripts.
+            directory.Write($"{(i * 7919) % 1000:D4}-Việt.txt", $"Hà Nội and Tokyo signed a pact ({i}).\n\n“Japan” and 日本 watched Россия in the Sea of Japan.");
+        }
+
+        directory.Write("zz-bad.bin", "\0\0");
+
+        var process = await ProjectProcess.RunAsync(
+            ProjectProcess.StartInfo(ProjectProcess.Assembly("NewsDesk.Cli", "newsdesk"), ["tag", "--json", "--jsonl", directory.Path]), TimeSpan.FromMinutes(2));
+        var inProcess = await Cli.RunAsync("tag", "--json", "--jsonl", directory.Path);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(inProcess.Stdout, process.Stdout);
+        var names = process.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("file").GetString()).ToList();
+        Assert.Equal(301, names.Count);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Contains("1 of 301 files", process.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_directory_is_exit_2()
     {
         var run = await Cli.RunAsync("tag", "--json", "--jsonl", "/no/such/dir");
