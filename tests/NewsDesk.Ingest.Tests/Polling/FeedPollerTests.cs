@@ -9,10 +9,12 @@ namespace NewsDesk.Ingest.Tests.Polling;
 
 public sealed class FeedPollerTests
 {
+    // No retries keeps failing polls quick; the time limits stay generous because no test here waits for one, and a
+    // loaded CI machine can take seconds to answer a local fixture.
     private static readonly Dictionary<string, string?> Fast = new()
     {
-        ["Ingest:Http:TimeoutSeconds"] = "3",
-        ["Ingest:Http:AttemptTimeoutSeconds"] = "2",
+        ["Ingest:Http:TimeoutSeconds"] = "30",
+        ["Ingest:Http:AttemptTimeoutSeconds"] = "20",
         ["Ingest:Http:MaxRetries"] = "0",
     };
 
