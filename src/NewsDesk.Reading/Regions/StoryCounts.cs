@@ -37,7 +37,8 @@ public sealed class StoryCounts(ContentVersion version, IServiceScopeFactory sco
         var db = services.GetRequiredService<NewsDeskDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
         var since = now.AddDays(-RecentDays);
-        var paths = await db.Regions.AsNoTracking().Select(r => new { r.Id, r.Path }).ToDictionaryAsync(r => r.Id, r => Ancestry(r.Path), cancellationToken);
+        // Links to retired or merged-away regions count nowhere, as on the region pages, so the counts match their totals.
+        var paths = await db.Regions.AsNoTracking().Where(r => r.RetiredAt == null && r.MergedIntoId == null).Select(r => new { r.Id, r.Path }).ToDictionaryAsync(r => r.Id, r => Ancestry(r.Path), cancellationToken);
 
         var allTime = new Dictionary<int, int>();
         var recent = new Dictionary<int, int>();

@@ -26,6 +26,7 @@ public sealed class Taxonomy
     private readonly ILookup<int, int> _involvedCountries;
     private readonly ILookup<int, int> _involvingRegions;
     private readonly Dictionary<string, TopicNode> _topicsBySlug;
+    private readonly Dictionary<string, RegionNode> _countriesByNumericCode;
 
     public Taxonomy(IEnumerable<RegionNode> regions, IEnumerable<(int RegionId, int CountryId)> involvements, IEnumerable<TopicNode> topics)
     {
@@ -37,6 +38,9 @@ public sealed class Taxonomy
         _involvingRegions = links.ToLookup(i => i.CountryId, i => i.RegionId);
         Topics = [.. topics.OrderBy(t => t.Name, StringComparer.CurrentCulture)];
         _topicsBySlug = Topics.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        // The map looks up each of its ~250 shapes; a scan of thousands of regions per shape showed in its render time.
+        _countriesByNumericCode = _regions.Values.Where(r => r.Kind == RegionKind.Country && r.NumericCode is not null)
+            .GroupBy(r => r.NumericCode!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Id).First(), StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<RegionNode> Regions => _regions.Values;
@@ -74,6 +78,5 @@ public sealed class Taxonomy
     public IEnumerable<RegionNode> Theatres =>
         _regions.Values.Where(r => r.Kind is RegionKind.Theatre or RegionKind.DisputedTerritory).OrderBy(r => r.Name, StringComparer.CurrentCulture);
 
-    public RegionNode? CountryByNumericCode(string numericCode) =>
-        _regions.Values.FirstOrDefault(r => r.Kind == RegionKind.Country && r.NumericCode == numericCode);
+    public RegionNode? CountryByNumericCode(string numericCode) => _countriesByNumericCode.GetValueOrDefault(numericCode);
 }

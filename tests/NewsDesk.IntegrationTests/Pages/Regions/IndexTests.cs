@@ -62,6 +62,26 @@ public sealed class IndexTests(ReadingApp app) : IClassFixture<ReadingApp>
     }
 
     [Fact]
+    public async Task Counts_leave_out_retired_regions_as_the_region_pages_do()
+    {
+        using var retired = new ReadingApp();
+        await retired.InitializeAsync();
+        await retired.WriteAsync(async db =>
+        {
+            (await db.Regions.SingleAsync(r => r.Slug == "tokyo", TestContext.Current.CancellationToken)).RetiredAt = DateTime.UtcNow;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        var client = retired.CreateClient();
+
+        var tree = await client.GetDocumentAsync("/regions");
+        var japan = await client.GetDocumentAsync("/regions/japan");
+
+        // The ransomware story is filed under Tokyo alone.
+        Assert.Equal("4", tree.QuerySelectorAll(".region-tree a").Single(a => a.TextContent == "Japan").ParentElement!.QuerySelector(".count")!.TextContent);
+        Assert.Equal("4 stories", japan.QuerySelector(".listing-header .meta span")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_world_map_shades_countries_by_recent_stories_and_links_those_with_stories()
     {
         var page = await app.CreateClient().GetDocumentAsync("/regions");
