@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
-using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Data;
+using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Taxonomy;
 
 namespace NewsDesk.TestSupport.Sample;
