@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Text;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -10,18 +10,20 @@ namespace NewsDesk.Core.Data;
 /// <summary>
 /// Inserts many new entities of one type through one prepared statement reused for all of them, for batch writers
 /// (ingest) where the change tracker's cost per entity would dominate. Columns and value conversions come from the
-/// EF model, so each row is what SaveChanges would write; the SQL is standard (multi-row VALUES, RETURNING), which
+/// EF model, so each row is what SaveChanges would write; the SQL is standard (INSERT … VALUES, RETURNING), which
 /// SQLite and PostgreSQL both run. Interceptors do not see these rows: callers bump the content stamp themselves.
-/// Runs in the context's current transaction (callers wanting all rows or none start one); like SaveChanges, it reports a refused row as a <see cref="DbUpdateException"/>.
+/// Runs in the context's current transaction (callers wanting all rows or none start one); like SaveChanges, it
+/// reports a refused row as a <see cref="DbUpdateException"/>.
 /// </summary>
+/// <remarks>
+/// One row per statement on purpose: with SQLite a prepared single-row INSERT costs half as much CPU per row as
+/// multi-row VALUES (bench/Ingest), which SQLite runs as a compound select and whose parameters are bound by name.
+/// </remarks>
 public static class BulkInsert
 {
-    /// <summary>Rows per statement when no key is read back: fewer round trips, and well under every provider's parameter limit.</summary>
-    private const int RowsPerStatement = 32;
-
     /// <summary>
-    /// Inserts <paramref name="entities"/>, which stay untracked (refer to them by key, not by navigation). A key the
-    /// store generates is read back into each entity: one row per statement then, as RETURNING gives several no order.
+    /// Inserts <paramref name="entities"/>, which stay untracked (refer to them by key, not by navigation).
+    /// A key the store generates is read back into each entity.
     /// </summary>
     public static async Task InsertAsync<T>(this DbContext db, IReadOnlyList<T> entities, CancellationToken cancellationToken = default)
         where T : class
@@ -46,104 +48,56 @@ public static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
         var getters = columns.Select(c => c.GetGetter()).ToArray();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
-        var returning = generated is null ? "" : " RETURNING " + sql.DelimitIdentifier(generated.GetColumnName(table)!);
-        var rowsPerStatement = generated is null ? RowsPerStatement : 1;
 
         // Through EF, so its connection interceptors (pragmas) run and a connection it opened for a transaction stays open.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        DbCommand? full = null;
         try
         {
-            for (var start = 0; start < entities.Count; start += rowsPerStatement)
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var names = columns.Select((c, i) => "p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
+                + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
+                + $"VALUES ({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})"
+                + (generated is null ? "" : " RETURNING " + sql.DelimitIdentifier(generated.GetColumnName(table)!));
+            for (var c = 0; c < columns.Count; c++)
             {
-                var rows = Math.Min(rowsPerStatement, entities.Count - start);
-                DbCommand command;
-                if (rows == rowsPerStatement)
+                command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName(names[c]), null, columns[c].IsNullable));
+            }
+
+            await command.PrepareAsync(cancellationToken);
+            foreach (var entity in entities)
+            {
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    command = full ??= await PrepareAsync(rows);
-                }
-                else
-                {
-                    command = await PrepareAsync(rows);
+                    var value = getters[c].GetClrValue(entity);
+                    if (value is not null && mappings[c].Converter is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
+
+                    command.Parameters[c].Value = value ?? DBNull.Value;
                 }
 
+                object? id;
                 try
                 {
-                    for (var r = 0; r < rows; r++)
-                    {
-                        var entity = entities[start + r];
-                        for (var c = 0; c < columns.Count; c++)
-                        {
-                            var value = getters[c].GetClrValue(entity);
-                            if (value is not null && mappings[c].Converter is { } converter)
-                            {
-                                value = converter.ConvertToProvider(value);
-                            }
-
-                            command.Parameters[(r * columns.Count) + c].Value = value ?? DBNull.Value;
-                        }
-                    }
-
-                    object? id;
-                    try
-                    {
-                        id = generated is null ? await command.ExecuteNonQueryAsync(cancellationToken) : await command.ExecuteScalarAsync(cancellationToken);
-                    }
-                    catch (DbException ex)
-                    {
-                        throw new DbUpdateException($"An error occurred while inserting into {table.Name}: {ex.Message}", ex);
-                    }
-
-                    if (generated is null)
-                    {
-                        continue;
-                    }
-
-                    db.Entry(entities[start]).Property(generated.Name).CurrentValue = Convert.ChangeType(id, generated.ClrType, System.Globalization.CultureInfo.InvariantCulture);
+                    id = generated is null ? await command.ExecuteNonQueryAsync(cancellationToken) : await command.ExecuteScalarAsync(cancellationToken);
                 }
-                finally
+                catch (DbException ex)
                 {
-                    if (command != full)
-                    {
-                        await command.DisposeAsync();
-                    }
+                    throw new DbUpdateException($"An error occurred while inserting into {table.Name}: {ex.Message}", ex);
+                }
+
+                if (generated is not null)
+                {
+                    db.Entry(entity).Property(generated.Name).CurrentValue = Convert.ChangeType(id, generated.ClrType, CultureInfo.InvariantCulture);
                 }
             }
         }
         finally
         {
-            if (full is not null)
-            {
-                await full.DisposeAsync();
-            }
-
             await db.Database.CloseConnectionAsync();
-        }
-
-        async Task<DbCommand> PrepareAsync(int rows)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new StringBuilder(head);
-            for (var r = 0; r < rows; r++)
-            {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var name = "p" + ((r * columns.Count) + c).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                    command.Parameters.Add(mappings[c].CreateParameter(command, sql.GenerateParameterName(name), null, columns[c].IsNullable));
-                }
-
-                text.Append(')');
-            }
-
-            command.CommandText = text.Append(returning).ToString();
-            await command.PrepareAsync(cancellationToken);
-            return command;
         }
     }
 }

@@ -57,7 +57,7 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
-    public async Task Many_rows_without_a_generated_key_go_in_several_to_a_statement()
+    public async Task Rows_without_a_generated_key_get_every_column()
     {
         await using var store = await TestStore.CreateAsync();
         await using var scope = store.NewContext();
