@@ -31,7 +31,8 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
     /// <summary>Tags this scope created and has not seen saved yet: a second batch in the same unit of work must not create them again.</summary>
     private readonly Dictionary<string, Tag> _created = new(StringComparer.Ordinal);
 
-    private sealed record Wanted(double Score, IReadOnlyList<Evidence> Evidence, EntityResult? Entity);
+    /// <summary>A suggestion: its score, its evidence as stored (JSON), and the entity when it may need a new tag.</summary>
+    private sealed record Wanted(double Score, string Evidence, EntityResult? Entity);
 
     public Task TagAsync(Article article, CancellationToken cancellationToken = default)
     {
@@ -54,13 +55,18 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
         }
 
         var taxonomy = await cache.GetAsync(db, cancellationToken);
-        var tagged = new List<(Article Article, ArticleLayout Layout, Dictionary<string, Wanted> Wanted)>(articles.Count);
-        var allWanted = new Dictionary<string, Wanted>(StringComparer.Ordinal);
-        foreach (var article in articles)
+
+        // The engine is pure and thread-safe: a batch's articles are tagged on every core.
+        var tagged = new Dictionary<string, Wanted>[articles.Count];
+        Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
+            var article = articles[i];
             var (input, layout) = TaggingInput.Article(article.Headline, article.Standfirst, article.Body);
-            var wanted = Suggestions(Tagger.Tag(taxonomy, input));
-            tagged.Add((article, layout, wanted));
+            tagged[i] = Suggestions(Tagger.Tag(taxonomy, input), layout);
+        });
+        var allWanted = new Dictionary<string, Wanted>(StringComparer.Ordinal);
+        foreach (var wanted in tagged)
+        {
             foreach (var (key, w) in wanted)
             {
                 allWanted.TryAdd(key, w);
@@ -72,44 +78,40 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
         var stored = storedIds.Count == 0
             ? Enumerable.Empty<ArticleTerm>().ToLookup(l => l.ArticleId)
             : (await db.ArticleTerms.Where(l => storedIds.Contains(l.ArticleId)).ToListAsync(cancellationToken)).ToLookup(l => l.ArticleId);
-        foreach (var (article, layout, wanted) in tagged)
+        for (var i = 0; i < articles.Count; i++)
         {
-            Apply(article, article.Id == 0 ? [.. article.Terms] : [.. stored[article.Id]], wanted, terms, layout);
+            var article = articles[i];
+            Apply(article, article.Id == 0 ? [.. article.Terms] : [.. stored[article.Id]], tagged[i], terms);
         }
     }
 
-    private static Dictionary<string, Wanted> Suggestions(TaggingResult result)
+    private static Dictionary<string, Wanted> Suggestions(TaggingResult result, ArticleLayout layout)
     {
         var wanted = new Dictionary<string, Wanted>(StringComparer.Ordinal);
-        foreach (var p in result.Countries.Concat(result.Regions))
+        foreach (var p in result.Countries.Concat(result.Regions).Where(p => p.Score >= MinimumScore))
         {
-            wanted[p.Place.Key] = new Wanted(p.Score, p.Evidence, null);
+            wanted[p.Place.Key] = new Wanted(p.Score, EvidenceToJson(p.Evidence, layout), null);
         }
 
-        foreach (var t in result.Topics)
+        foreach (var t in result.Topics.Where(t => t.Score >= MinimumScore))
         {
-            wanted[t.Topic.Key] = new Wanted(t.Score, t.Evidence, null);
+            wanted[t.Topic.Key] = new Wanted(t.Score, EvidenceToJson(t.Evidence, layout), null);
         }
 
-        foreach (var e in result.Entities)
+        foreach (var e in result.Entities.Where(e => e.Score >= MinimumScore))
         {
-            wanted[e.Key] = new Wanted(e.Score, e.Evidence, e);
-        }
-
-        foreach (var key in wanted.Where(w => w.Value.Score < MinimumScore).Select(w => w.Key).ToList())
-        {
-            wanted.Remove(key);
+            wanted[e.Key] = new Wanted(e.Score, EvidenceToJson(e.Evidence, layout), e);
         }
 
         return wanted;
     }
 
-    private void Apply(Article article, List<ArticleTerm> links, Dictionary<string, Wanted> wanted, Dictionary<string, Term> terms, ArticleLayout layout)
+    private void Apply(Article article, List<ArticleTerm> links, Dictionary<string, Wanted> wanted, Dictionary<string, Term> terms)
     {
         var byTerm = links.Where(l => l.TermId != 0).ToDictionary(l => l.TermId);
         var suggested = new HashSet<int>();
         var created = new HashSet<Term>(ReferenceEqualityComparer.Instance);
-        foreach (var (key, (score, evidence, _)) in wanted)
+        foreach (var (key, (score, json, _)) in wanted)
         {
             if (!terms.TryGetValue(key, out var term) || term.RetiredAt is not null)
             {
@@ -122,7 +124,6 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
                 continue;
             }
 
-            var json = EvidenceToJson(evidence, layout);
             if (term.Id != 0 && byTerm.TryGetValue(term.Id, out var link))
             {
                 if (link.Origin == LinkOrigin.Auto && link.Decision == LinkDecision.None)

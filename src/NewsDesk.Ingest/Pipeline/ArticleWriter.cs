@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Articles;
+using NewsDesk.Core.Content;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Taxonomy;
 using NewsDesk.Core.Text;
@@ -28,6 +28,7 @@ internal sealed record WriteCounts(int Added, int Updated, int Duplicates);
 /// </summary>
 public sealed partial class ArticleWriter(
     IServiceScopeFactory scopes,
+    ContentChangeNotifier notifier,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<ArticleWriter> logger)
@@ -152,11 +153,12 @@ public sealed partial class ArticleWriter(
         }
 
         var toWrite = prepared.Where(p => p.Match is null || p.IsUpdate).ToList();
-        foreach (var p in toWrite)
+        // HTML to Markdown and the fingerprint are pure work per item: both cores take a share.
+        Parallel.ForEach(toWrite, new ParallelOptions { CancellationToken = cancellationToken }, p =>
         {
             p.Signature = MinHash.Signature(p.Item.Headline + "\n" + p.Item.Article.Body);
             p.Bands = p.Signature is null ? null : MinHash.BandKeys(p.Signature);
-        }
+        });
 
         var candidates = await CandidatesAsync(db, toWrite, cancellationToken);
         var slugs = new SlugAllocator(db, toWrite.Where(p => !p.IsUpdate).Select(p => p.Item.Article.Headline));
@@ -168,11 +170,13 @@ public sealed partial class ArticleWriter(
             p.Article = p.IsUpdate ? await UpdateAsync(db, p, now, cancellationToken) : await CreateAsync(p, target, slugs, now, cancellationToken);
         }
 
-        // New articles are tagged as one batch before the context sees them; their links (about fifteen each) are
-        // then taken out of the graph and written after the save, like the revisions, instead of through the change tracker.
+        // New articles are tagged as one batch, then written with prepared statements rather than through the change
+        // tracker (with their tag links, about fifteen each, it would be most of the time), and stay untracked.
         var fresh = toWrite.Where(p => !p.IsUpdate).Select(p => p.Article!).ToList();
         await tagger.TagAllAsync(fresh, cancellationToken);
-        var links = fresh.Select(a => (Article: a, Links: TakeLinks(a))).ToList();
+        var links = fresh.SelectMany(TakeLinks).ToList();
+        await db.InsertAsync(fresh, cancellationToken);
+        added = fresh.Count;
 
         var pendingBands = new Dictionary<long, List<Article>>();
         var bandRows = new List<(Article Article, long[] Keys)>();
@@ -186,11 +190,6 @@ public sealed partial class ArticleWriter(
                 // An update is re-tagged on the tracked entity: an editor's accepted, rejected or added links stay as they are.
                 await tagger.TagKeepingDecisionsAsync(db, article, cancellationToken);
                 updated++;
-            }
-            else
-            {
-                db.Articles.Add(article);
-                added++;
             }
 
             if (p.Bands is not null && article.ClusterMembership is null
@@ -214,117 +213,49 @@ public sealed partial class ArticleWriter(
             }
         }
 
+        // Updates, clusters and the tags the tagger created; a new tag gets its id here, before its links are written.
         await db.SaveChangesAsync(cancellationToken);
-        await InsertFirstRevisionsAsync(db, fresh, now, cancellationToken);
+        await db.InsertAsync([.. fresh.Select(a => FirstRevision(a, now))], cancellationToken);
         await InsertBandsAsync(db, bandRows, cancellationToken);
-        await InsertLinksAsync(db, links, cancellationToken);
+        foreach (var link in links)
+        {
+            link.ArticleId = link.Article.Id;
+            link.TermId = link.TermId != 0 ? link.TermId : link.Term.Id;
+        }
+
+        await db.InsertAsync(links, cancellationToken);
+        if (fresh.Any(a => a.Status == ArticleStatus.Published))
+        {
+            await ContentStamps.BumpAsync(db, now, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        if (fresh.Any(a => a.Status == ArticleStatus.Published))
+        {
+            notifier.Notify();
+        }
+
         return new WriteCounts(added, updated, duplicates);
     }
 
-    /// <summary>The links a tagger put on a new article, out of its graph: one per term, the first suggestion winning.</summary>
+    private static ArticleRevision FirstRevision(Article article, DateTime now)
+    {
+        var revision = article.Snapshot(1, now, "ingest", author: null);
+        revision.ArticleId = article.Id;
+        return revision;
+    }
+
+    /// <summary>The links a tagger put on a new article, out of its graph (one per term), to be written once the article has its id.</summary>
     private static List<ArticleTerm> TakeLinks(Article article)
     {
-        var links = article.Terms.ToList();
+        var links = article.Terms.DistinctBy(l => l.TermId != 0 ? (object)l.TermId : l.Term).ToList();
         article.Terms.Clear();
+        foreach (var link in links)
+        {
+            link.Article = article;
+        }
+
         return links;
-    }
-
-    /// <summary>
-    /// The new articles' term links, with one prepared statement reused for the batch (the articles have their ids now,
-    /// and a tag the tagger created has its id from the same save). Plain ADO.NET and standard SQL, so any provider runs it.
-    /// </summary>
-    private static async Task InsertLinksAsync(NewsDeskDbContext db, List<(Article Article, List<ArticleTerm> Links)> rows, CancellationToken cancellationToken)
-    {
-        if (rows.All(r => r.Links.Count == 0))
-        {
-            return;
-        }
-
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
-            INSERT INTO "ArticleTerms" ("ArticleId", "TermId", "Score", "Origin", "Decision", "Evidence")
-            VALUES (@article, @term, @score, @origin, @decision, @evidence)
-            """;
-        var article = Parameter(command, "@article");
-        var term = Parameter(command, "@term");
-        var score = Parameter(command, "@score");
-        var origin = Parameter(command, "@origin");
-        var decision = Parameter(command, "@decision");
-        var evidence = Parameter(command, "@evidence");
-        await command.PrepareAsync(cancellationToken);
-        var seen = new HashSet<int>();
-        foreach (var (a, links) in rows)
-        {
-            seen.Clear();
-            foreach (var link in links)
-            {
-                var termId = link.TermId != 0 ? link.TermId : link.Term?.Id ?? 0;
-                if (termId == 0 || !seen.Add(termId))
-                {
-                    continue;
-                }
-
-                article.Value = a.Id;
-                term.Value = termId;
-                score.Value = link.Score;
-                origin.Value = link.Origin.ToString();
-                decision.Value = link.Decision.ToString();
-                evidence.Value = (object?)link.Evidence ?? DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Revision 1 of each new article, written with one prepared statement reused for the batch: through the change
-    /// tracker each row would cost a statement parse and half the save time. Plain ADO.NET and standard SQL, so any provider runs it.
-    /// </summary>
-    private static async Task InsertFirstRevisionsAsync(NewsDeskDbContext db, List<Article> articles, DateTime now, CancellationToken cancellationToken)
-    {
-        if (articles.Count == 0)
-        {
-            return;
-        }
-
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
-            INSERT INTO "ArticleRevisions" ("ArticleId", "Number", "CreatedAt", "Reason", "Author", "Slug", "Headline", "Standfirst", "Body", "Byline", "Status")
-            VALUES (@article, 1, @at, 'ingest', NULL, @slug, @headline, @standfirst, @body, @byline, @status)
-            """;
-        var article = Parameter(command, "@article");
-        var at = Parameter(command, "@at");
-        var slug = Parameter(command, "@slug");
-        var headline = Parameter(command, "@headline");
-        var standfirst = Parameter(command, "@standfirst");
-        var body = Parameter(command, "@body");
-        var byline = Parameter(command, "@byline");
-        var status = Parameter(command, "@status");
-        at.Value = now;
-        await command.PrepareAsync(cancellationToken);
-        foreach (var a in articles)
-        {
-            article.Value = a.Id;
-            slug.Value = a.Slug;
-            headline.Value = a.Headline;
-            standfirst.Value = (object?)a.Standfirst ?? DBNull.Value;
-            body.Value = a.Body;
-            byline.Value = (object?)a.Byline ?? DBNull.Value;
-            status.Value = a.Status.ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     /// <summary>
@@ -564,7 +495,7 @@ public sealed partial class ArticleWriter(
             {
                 cluster = new StoryCluster { CreatedAt = now };
                 db.StoryClusters.Add(cluster);
-                bestPending.ClusterMembership = new StoryClusterMember { Article = bestPending, StoryCluster = cluster };
+                Join(db, bestPending, new StoryClusterMember { StoryCluster = cluster });
             }
             else if (bestPending.ClusterMembership.StoryCluster is { } pendingCluster)
             {
@@ -580,7 +511,7 @@ public sealed partial class ArticleWriter(
             return;
         }
 
-        var member = new StoryClusterMember { Article = article, Similarity = Math.Round(best, 3) };
+        var member = new StoryClusterMember { Similarity = Math.Round(best, 3) };
         if (cluster is not null)
         {
             member.StoryCluster = cluster;
@@ -590,6 +521,17 @@ public sealed partial class ArticleWriter(
             member.StoryClusterId = clusterId!.Value;
         }
 
+        Join(db, article, member);
+    }
+
+    /// <summary>
+    /// Adds the membership by the article's id: a new article was written without the change tracker and must not be
+    /// reached through a navigation (it would be inserted twice). The navigation on the article is this batch's own record.
+    /// </summary>
+    private static void Join(NewsDeskDbContext db, Article article, StoryClusterMember member)
+    {
+        member.ArticleId = article.Id;
+        db.StoryClusterMembers.Add(member);
         article.ClusterMembership = member;
     }
 

@@ -16,7 +16,9 @@ namespace NewsDesk.Ingest.Text;
 /// </summary>
 public static class HtmlMarkdown
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    /// <summary>One parser per thread: ingest converts a batch's items in parallel, and a parser shares its browsing context.</summary>
+    [ThreadStatic]
+    private static HtmlParser? _parser;
 
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -30,6 +32,8 @@ public static class HtmlMarkdown
         "p", "div", "section", "article", "header", "footer", "main", "aside", "figure", "figcaption", "address", "center",
         "details", "summary", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption", "body", "html", "hgroup",
     };
+
+    private static HtmlParser Parser() => _parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
 
     /// <param name="html">An HTML fragment.</param>
     /// <param name="baseUri">For resolving relative links; relative links without a base are dropped.</param>
@@ -45,7 +49,7 @@ public static class HtmlMarkdown
             return FromPlainText(html);
         }
 
-        var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html);
+        var document = Parser().ParseDocument("<!DOCTYPE html><html><body>" + html);
         var writer = new Writer(baseUri);
         writer.Block(document.Body!);
         return writer.Result();
@@ -75,7 +79,7 @@ public static class HtmlMarkdown
             return Collapse(html);
         }
 
-        var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html);
+        var document = Parser().ParseDocument("<!DOCTYPE html><html><body>" + html);
         return Collapse(TextOf(document.Body!));
     }
 

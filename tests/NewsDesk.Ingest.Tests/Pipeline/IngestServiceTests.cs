@@ -28,7 +28,8 @@ public sealed class IngestServiceTests
             Assert.Equal("Wire Service", a.Source!.Name);
             Assert.Equal("Wire Service", a.SourceName);
             Assert.Single(a.Terms);
-            Assert.Equal("ingest", Assert.Single(a.Revisions).Reason);
+            var revision = Assert.Single(a.Revisions);
+            Assert.Equal(("ingest", a.Headline, a.Body, "Wire Service", a.OriginalUrl), (revision.Reason, revision.Headline, revision.Body, revision.SourceName, revision.OriginalUrl));
         });
     }
 
