@@ -24,4 +24,32 @@ public interface IArticleTagger
             await TagAsync(article, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The engine's part of tagging these texts, which reads the store but needs no transaction: a batch writer
+    /// (ingest) computes it ahead, on other cores, while the previous batch is written, and hands it to
+    /// <see cref="TagAllAsync(IReadOnlyList{Article}, IReadOnlyList{TagSuggestions?}, CancellationToken)"/>.
+    /// Null when the tagger has no such split.
+    /// </summary>
+    Task<IReadOnlyList<TagSuggestions>?> SuggestAllAsync(IReadOnlyList<ArticleText> texts, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TagSuggestions>?>(null);
+
+    /// <summary>
+    /// <see cref="TagAllAsync(IReadOnlyList{Article}, CancellationToken)"/> using suggestions computed ahead for
+    /// the same texts (one per article, in order; null where there are none). Suggestions made under a taxonomy
+    /// that has changed since are computed again.
+    /// </summary>
+    Task TagAllAsync(IReadOnlyList<Article> articles, IReadOnlyList<TagSuggestions?> suggestions, CancellationToken cancellationToken = default) =>
+        TagAllAsync(articles, cancellationToken);
+}
+
+/// <summary>The text a tagger reads: an article's headline, standfirst and Markdown body.</summary>
+public sealed record ArticleText(string Headline, string? Standfirst, string Body);
+
+/// <summary>What a tagger suggested for one text, opaque to its callers (see <see cref="IArticleTagger.SuggestAllAsync"/>).</summary>
+public abstract class TagSuggestions
+{
+    private protected TagSuggestions()
+    {
+    }
 }

@@ -16,7 +16,7 @@ namespace NewsDesk.Core.Taxonomy;
 /// snapshot and turns the results into <see cref="ArticleTerm"/> links of origin Auto, with score and evidence.
 /// Links an editor added, accepted or rejected are left alone; automatic links no longer suggested are removed.
 /// Creates Tag terms for people, organisations and equipment seen for the first time. Does not save.
-/// A batch (<see cref="TagAllAsync"/>) reads the taxonomy once and resolves all its terms in one query.
+/// A batch (<see cref="TagAllAsync(IReadOnlyList{Article}, IReadOnlyList{TagSuggestions?}, CancellationToken)"/>) reads the taxonomy once and resolves all its terms in one query.
 /// </summary>
 internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cache, TaxonomySync sync) : IArticleTagger
 {
@@ -40,29 +40,40 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
         return TagAllAsync([article], cancellationToken);
     }
 
-    public async Task TagAllAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
+    public Task TagAllAsync(IReadOnlyList<Article> articles, CancellationToken cancellationToken = default) =>
+        TagAllAsync(articles, new TagSuggestions?[articles?.Count ?? 0], cancellationToken);
+
+    public async Task<IReadOnlyList<TagSuggestions>?> SuggestAllAsync(IReadOnlyList<ArticleText> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var taxonomy = await TaxonomyAsync(cancellationToken);
+        var suggestions = new TagSuggestions[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => suggestions[i] = Suggest(taxonomy, texts[i]));
+        return suggestions;
+    }
+
+    public async Task TagAllAsync(IReadOnlyList<Article> articles, IReadOnlyList<TagSuggestions?> suggestions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(suggestions);
+        if (suggestions.Count != articles.Count)
+        {
+            throw new ArgumentException("One suggestion (or null) per article is expected.", nameof(suggestions));
+        }
+
         if (articles.Count == 0)
         {
             return;
         }
 
-        if (!_synced)
-        {
-            await sync.SyncAsync(cancellationToken);
-            _synced = true;
-        }
+        var taxonomy = await TaxonomyAsync(cancellationToken);
 
-        var taxonomy = await cache.GetAsync(db, cancellationToken);
-
-        // The engine is pure and thread-safe: a batch's articles are tagged on every core.
+        // The engine is pure and thread-safe: what was not suggested ahead (or under another taxonomy) is tagged on every core.
         var tagged = new Dictionary<string, Wanted>[articles.Count];
         Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var article = articles[i];
-            var (input, layout) = TaggingInput.Article(article.Headline, article.Standfirst, article.Body);
-            tagged[i] = Suggestions(Tagger.Tag(taxonomy, input), layout);
+            tagged[i] = (suggestions[i] is Suggested ahead && ahead.Taxonomy == taxonomy ? ahead : Suggest(taxonomy, new ArticleText(article.Headline, article.Standfirst, article.Body))).Wanted;
         });
         var allWanted = new Dictionary<string, Wanted>(StringComparer.Ordinal);
         foreach (var wanted in tagged)
@@ -83,6 +94,31 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
             var article = articles[i];
             Apply(article, article.Id == 0 ? [.. article.Terms] : [.. stored[article.Id]], tagged[i], terms);
         }
+    }
+
+    private async Task<TaxonomySnapshot> TaxonomyAsync(CancellationToken cancellationToken)
+    {
+        if (!_synced)
+        {
+            await sync.SyncAsync(cancellationToken);
+            _synced = true;
+        }
+
+        return await cache.GetAsync(db, cancellationToken);
+    }
+
+    private static Suggested Suggest(TaxonomySnapshot taxonomy, ArticleText text)
+    {
+        var (input, layout) = TaggingInput.Article(text.Headline, text.Standfirst, text.Body);
+        return new Suggested(taxonomy, Suggestions(Tagger.Tag(taxonomy, input), layout));
+    }
+
+    /// <summary>Suggestions with the taxonomy snapshot they were made under.</summary>
+    private sealed class Suggested(TaxonomySnapshot taxonomy, Dictionary<string, Wanted> wanted) : TagSuggestions
+    {
+        public TaxonomySnapshot Taxonomy { get; } = taxonomy;
+
+        public Dictionary<string, Wanted> Wanted { get; } = wanted;
     }
 
     private static Dictionary<string, Wanted> Suggestions(TaggingResult result, ArticleLayout layout)

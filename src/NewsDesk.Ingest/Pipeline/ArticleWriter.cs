@@ -116,49 +116,15 @@ public sealed partial class ArticleWriter(
 
         var prepared = items.Select(i => new Prepared(i, CanonicalUrl.From(i.OriginalUrl), i.ContentHash)).ToList();
 
-        var byId = new Dictionary<string, Known>(StringComparer.Ordinal);
-        var byUrl = new Dictionary<string, List<Known>>(StringComparer.Ordinal);
-        var byHash = new Dictionary<string, Known>(StringComparer.Ordinal);
-        foreach (var known in await LookUpAsync(db, prepared, target.SourceId, cancellationToken))
-        {
-            Remember(known, target.SourceId, byId, byUrl, byHash);
-        }
-
-        // First pass: decide what each item is, against the store and against earlier items of this batch.
-        var added = 0;
-        var updated = 0;
-        var duplicates = 0;
-        var pendingIds = new Dictionary<string, Known>(StringComparer.Ordinal);
-        foreach (var p in prepared)
-        {
-            var (match, sameSource) = Match(p, target.SourceId, byId, byUrl, byHash);
-            if (match is null)
-            {
-                var placeholder = new Known(0, target.SourceId, p.Item.ExternalId, p.Canonical, p.Hash, pending: null);
-                Remember(placeholder, target.SourceId, byId, byUrl, byHash);
-                p.Match = null;
-                continue;
-            }
-
-            if (match.ContentHash == p.Hash || !sameSource || match.Id == 0)
-            {
-                p.Match = match;
-                duplicates++;
-                continue;
-            }
-
-            p.Match = match;
-            p.IsUpdate = true;
-            match.ContentHash = p.Hash;
-        }
-
+        var duplicates = Classify(prepared, await LookUpAsync(db, prepared, target.SourceId, cancellationToken), target.SourceId);
         var toWrite = prepared.Where(p => p.Match is null || p.IsUpdate).ToList();
-        // HTML to Markdown and the fingerprint are pure work per item: both cores take a share.
-        Parallel.ForEach(toWrite, new ParallelOptions { CancellationToken = cancellationToken }, p =>
+        // Usually done ahead by PrepareAsync; what is left (a stale hint, a single item) takes both cores here.
+        Parallel.ForEach(toWrite.Where(p => !p.Item.Fingerprinted), new ParallelOptions { CancellationToken = cancellationToken }, p => p.Item.Fingerprint());
+        foreach (var p in toWrite)
         {
-            p.Signature = MinHash.Signature(p.Item.Headline + "\n" + p.Item.Article.Body);
-            p.Bands = p.Signature is null ? null : MinHash.BandKeys(p.Signature);
-        });
+            p.Signature = p.Item.Signature;
+            p.Bands = p.Item.Bands;
+        }
 
         var candidates = await CandidatesAsync(db, toWrite, cancellationToken);
         var slugs = new SlugAllocator(db, toWrite.Where(p => !p.IsUpdate).Select(p => p.Item.Article.Headline));
@@ -173,11 +139,12 @@ public sealed partial class ArticleWriter(
         // New articles are tagged as one batch, then written with prepared statements rather than through the change
         // tracker (with their tag links, about fifteen each, it would be most of the time), and stay untracked.
         var fresh = toWrite.Where(p => !p.IsUpdate).Select(p => p.Article!).ToList();
-        await tagger.TagAllAsync(fresh, cancellationToken);
+        await tagger.TagAllAsync(fresh, [.. toWrite.Where(p => !p.IsUpdate).Select(p => p.Item.Suggestions)], cancellationToken);
+        var added = fresh.Count;
         var links = fresh.SelectMany(TakeLinks).ToList();
         await db.InsertAsync(fresh, cancellationToken);
-        added = fresh.Count;
 
+        var updated = 0;
         var pendingBands = new Dictionary<long, List<Article>>();
         var bandRows = new List<(Article Article, long[] Keys)>();
         var newClusters = new Dictionary<int, StoryCluster>();
@@ -236,6 +203,72 @@ public sealed partial class ArticleWriter(
         }
 
         return new WriteCounts(added, updated, duplicates);
+    }
+
+    /// <summary>
+    /// The batch's work that needs no write lock, done ahead of <see cref="WriteAsync"/> (ingest prepares the next batch
+    /// while one is written): a read-only look-up leaves out what the store already has unchanged, and for the rest the
+    /// Markdown, the near-duplicate fingerprint and the tag suggestions are computed on every core. The write repeats the
+    /// look-up under the lock, so a stale answer (an earlier batch of the same feed, another writer) costs only work.
+    /// </summary>
+    internal async Task PrepareAsync(IReadOnlyList<IncomingItem> items, WriteTarget target, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>();
+        var prepared = items.Select(i => new Prepared(i, CanonicalUrl.From(i.OriginalUrl), i.ContentHash)).ToList();
+        Classify(prepared, await LookUpAsync(db, prepared, target.SourceId, cancellationToken), target.SourceId);
+        var work = prepared.Where(p => p.Match is null || p.IsUpdate).Select(p => p.Item).ToList();
+        if (work.Count == 0)
+        {
+            return;
+        }
+
+        Parallel.ForEach(work, new ParallelOptions { CancellationToken = cancellationToken }, i => i.Fingerprint());
+        var fresh = prepared.Where(p => p.Match is null).Select(p => p.Item).ToList();
+        var tagger = scope.ServiceProvider.GetRequiredService<IArticleTagger>();
+        var suggestions = await tagger.SuggestAllAsync([.. fresh.Select(i => new ArticleText(i.Article.Headline, i.Article.Standfirst, i.Article.Body))], cancellationToken);
+        for (var i = 0; suggestions is not null && i < fresh.Count; i++)
+        {
+            fresh[i].Suggestions = suggestions[i];
+        }
+    }
+
+    /// <summary>
+    /// Decides what each item is, against the store's <paramref name="known"/> rows and against earlier items of the
+    /// batch: new (no match), an update (same source, changed content) or a duplicate. Returns the duplicates.
+    /// </summary>
+    private static int Classify(List<Prepared> prepared, List<Known> known, int sourceId)
+    {
+        var byId = new Dictionary<string, Known>(StringComparer.Ordinal);
+        var byUrl = new Dictionary<string, List<Known>>(StringComparer.Ordinal);
+        var byHash = new Dictionary<string, Known>(StringComparer.Ordinal);
+        foreach (var k in known)
+        {
+            Remember(k, sourceId, byId, byUrl, byHash);
+        }
+
+        var duplicates = 0;
+        foreach (var p in prepared)
+        {
+            var (match, sameSource) = Match(p, sourceId, byId, byUrl, byHash);
+            p.Match = match;
+            p.IsUpdate = false;
+            if (match is null)
+            {
+                Remember(new Known(0, sourceId, p.Item.ExternalId, p.Canonical, p.Hash, pending: null), sourceId, byId, byUrl, byHash);
+            }
+            else if (match.ContentHash == p.Hash || !sameSource || match.Id == 0)
+            {
+                duplicates++;
+            }
+            else
+            {
+                p.IsUpdate = true;
+                match.ContentHash = p.Hash;
+            }
+        }
+
+        return duplicates;
     }
 
     private static ArticleRevision FirstRevision(Article article, DateTime now)

@@ -41,6 +41,27 @@ public sealed class IncomingItem
 
     public IncomingArticle Article => _article ??= _build();
 
+    /// <summary>MinHash signature of headline and body (null for a text too short to have one), once computed.</summary>
+    internal byte[]? Signature { get; private set; }
+
+    internal long[]? Bands { get; private set; }
+
+    internal bool Fingerprinted { get; private set; }
+
+    /// <summary>The tagger's suggestions, when computed ahead of the write (see <see cref="ArticleWriter.PrepareAsync"/>).</summary>
+    internal Core.Taxonomy.TagSuggestions? Suggestions { get; set; }
+
+    /// <summary>Builds the article and its near-duplicate fingerprint: pure work, done once, on any thread.</summary>
+    internal void Fingerprint()
+    {
+        if (!Fingerprinted)
+        {
+            Signature = Dedup.MinHash.Signature(Headline + "\n" + Article.Body);
+            Bands = Signature is null ? null : Dedup.MinHash.BandKeys(Signature);
+            Fingerprinted = true;
+        }
+    }
+
     /// <summary>An article that is already built (a plain-text file, a page): its hash is taken over its Markdown.</summary>
     public static IncomingItem From(IncomingArticle article)
     {

@@ -206,6 +206,7 @@ public sealed partial class IngestService(
         long? runId = null;
         var stopwatch = Stopwatch.StartNew();
         var itemNumber = 0;
+        WriteAhead? pipeline = null;
         try
         {
             var content = await InputReader.ReadAsync(input.File, input.ExternalId, input.DocumentUri, input.Charset, input.HtmlIsArticle, settings, token);
@@ -224,6 +225,7 @@ public sealed partial class IngestService(
                 var name = request.SourceName ?? feed.Info.Title ?? Path.GetFileName(input.Display.TrimEnd('/'));
                 source ??= await SourceAsync(name, SourceKind.Feed, input.DocumentUri, token);
                 runId = await StartRunAsync(input.Display, source.Id, request.Trigger, token);
+                pipeline = new WriteAhead(this, writer, source, request, input.Display, token);
                 var batch = new List<IncomingItem>(settings.BatchSize);
                 for (var more = hasFirst; more; more = items.MoveNext())
                 {
@@ -239,12 +241,13 @@ public sealed partial class IngestService(
                     batch.Add(article);
                     if (batch.Count >= settings.BatchSize)
                     {
-                        await WriteAsync(batch, source, request, summary, input.Display, token);
-                        batch.Clear();
+                        await pipeline.AddAsync(batch);
+                        batch = new List<IncomingItem>(settings.BatchSize);
                     }
                 }
 
-                await WriteAsync(batch, source, request, summary, input.Display, token);
+                await pipeline.AddAsync(batch);
+                await pipeline.SettleAsync(summary);
                 foreach (var warning in feed.Warnings)
                 {
                     LogWarning(input.Display, warning);
@@ -261,6 +264,7 @@ public sealed partial class IngestService(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            await SettleAsync(pipeline, summary);
             var stored = summary.Added + summary.Updated + summary.Duplicates;
             var reason = string.Create(CultureInfo.InvariantCulture, $"stopped at the {settings.InputTimeoutSeconds} s per-input time limit after {stored} items; run it again to continue");
             summary.Rejected.Add(new IngestRejection(input.Display, reason));
@@ -268,6 +272,7 @@ public sealed partial class IngestService(
         }
         catch (Exception ex) when (ex is FeedFormatException or ArticleFormatException or XmlException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
+            await SettleAsync(pipeline, summary);
             var reason = FeedParser.OneLine(ex.Message);
             summary.Rejected.Add(new IngestRejection(input.Display, reason));
             var stored = summary.Added + summary.Updated + summary.Duplicates;
@@ -277,6 +282,7 @@ public sealed partial class IngestService(
         catch (Exception ex) when (ex is not OperationCanceledException && !IsStoreFailure(ex))
         {
             // A parser or extractor failing in a way nobody foresaw still costs only this input.
+            await SettleAsync(pipeline, summary);
             LogUnexpected(input.Display, ex.GetType().Name, FeedParser.OneLine(ex.Message));
             var reason = "could not be read (" + ex.GetType().Name + ": " + FeedParser.OneLine(ex.Message) + ")";
             summary.Rejected.Add(new IngestRejection(input.Display, reason));
@@ -295,12 +301,82 @@ public sealed partial class IngestService(
             return;
         }
 
-        var target = new WriteTarget(source.Id, source.Name, request.Publish || source.TrustedToPublish);
+        var target = Target(source, request);
         var counts = await writer.WriteAsync(batch, target, (item, reason) => summary.Rejected.Add(new IngestRejection(display, $"\"{item.Headline}\": {reason}")), cancellationToken);
         summary.Added += counts.Added;
         summary.Updated += counts.Updated;
         summary.Duplicates += counts.Duplicates;
     }
+
+    /// <summary>After a failure while reading: the batch in flight finishes (or is cancelled) before the input is recorded.</summary>
+    private static async Task SettleAsync(WriteAhead? pipeline, IngestSummary summary)
+    {
+        if (pipeline is not null)
+        {
+            try
+            {
+                await pipeline.SettleAsync(summary);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException || !IsStoreFailure(ex))
+            {
+                // Cancelled by the time limit (its transaction rolled back), or the very failure being handled.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes a feed's batches in order, one at a time (the store has one writer), while the reader parses the next
+    /// batch and <see cref="ArticleWriter.PrepareAsync"/> builds its Markdown, fingerprints and tag suggestions on the
+    /// other cores. At most two batches are held: the one being written and the one being prepared.
+    /// </summary>
+    private sealed class WriteAhead(IngestService service, ArticleWriter writer, SourceRef source, IngestRequest request, string display, CancellationToken cancellationToken)
+    {
+        private readonly IngestSummary _written = new();
+        private Task _writing = Task.CompletedTask;
+        private Task _preparing = Task.CompletedTask;
+        private bool _settled;
+
+        public async Task AddAsync(List<IncomingItem> batch)
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var target = Target(source, request);
+            var preparing = _preparing = Task.Run(() => writer.PrepareAsync(batch, target, cancellationToken), cancellationToken);
+            // The previous batch is committed before this one is written: look-ups see it, and order is kept.
+            await _writing;
+            _writing = Task.Run(
+                async () =>
+                {
+                    await preparing;
+                    await service.WriteAsync(batch, source, request, _written, display, cancellationToken);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Waits for the last batch and adds what was written to <paramref name="summary"/> (once).</summary>
+        public async Task SettleAsync(IngestSummary summary)
+        {
+            try
+            {
+                await _writing;
+            }
+            finally
+            {
+                // A batch prepared but never written (the reader failed meanwhile) only read the store; let it end.
+                await _preparing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (!_settled)
+                {
+                    _settled = true;
+                    summary.Add(_written);
+                }
+            }
+        }
+    }
+
+    private static WriteTarget Target(SourceRef source, IngestRequest request) => new(source.Id, source.Name, request.Publish || source.TrustedToPublish);
 
     private async Task<SourceRef> SourceAsync(string name, SourceKind kind, Uri? url, CancellationToken cancellationToken)
     {

@@ -124,6 +124,40 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task Batches_prepared_ahead_still_see_what_earlier_batches_of_the_same_feed_stored()
+    {
+        // Batches of 4: while one is written the next is prepared against a store that does not have it yet.
+        await using var harness = await IngestHarness.CreateAsync(new Dictionary<string, string?> { ["Ingest:BatchSize"] = "4" }, realTagger: true);
+        static (string, string, string, string) Report(int i, string revision = "") =>
+            ($"g{i}", $"https://wire.example/{i}", $"Coast guard report {i} from Okinawa{revision}", $"Japan's coast guard tracked vessel number {i} near the Senkaku Islands{revision}.");
+        // The second batch repeats one item of the first and revises another, so its look-ahead may run before the first commits.
+        (string, string, string, string)[] items =
+        [
+            Report(1), Report(2), Report(3), Report(4),
+            Report(2), Report(3, ", revised"), Report(5), Report(6),
+            Report(7), Report(8), Report(9), Report(10),
+            ("g11", "https://wire.example/11", "Chinese ships near Senkaku", MinHashTests.Wire),
+            ("g12", "https://wire.example/12", "China coast guard in Japanese waters", MinHashTests.Edited),
+        ];
+
+        var summary = await harness.IngestAsync(harness.Files.Write("wire.xml", Fixtures.Rss("Wire", items)));
+
+        Assert.Equal((12, 1, 1), (summary.Added, summary.Updated, summary.Duplicates));
+        Assert.Empty(summary.Rejected);
+        var articles = await harness.ArticlesAsync();
+        Assert.Equal(12, articles.Count);
+        var revised = Assert.Single(articles, a => a.ExternalId == "g3");
+        Assert.Equal("Coast guard report 3 from Okinawa, revised", revised.Headline);
+        Assert.EndsWith("Islands, revised.", revised.Body, StringComparison.Ordinal);
+        Assert.Equal([1, 2], revised.Revisions.Select(r => r.Number).Order());
+        // Every new article was tagged (suggestions computed ahead), and the revised one again from its new text.
+        Assert.All(articles, a => Assert.Contains(a.Terms, l => l.Origin == LinkOrigin.Auto));
+        var near = articles.Where(a => a.ExternalId is "g11" or "g12").Select(a => a.ClusterMembership?.StoryClusterId).ToList();
+        Assert.NotNull(near[0]);
+        Assert.Equal(near[0], near[1]);
+    }
+
+    [Fact]
     public async Task Near_duplicates_within_one_feed_are_clustered_too()
     {
         await using var harness = await IngestHarness.CreateAsync();
