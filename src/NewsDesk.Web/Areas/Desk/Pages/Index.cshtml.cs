@@ -67,20 +67,21 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
             query = query.Where(a => EF.Functions.Like(a.Headline, pattern, LikePattern.EscapeCharacter) || EF.Functions.Like(a.Standfirst!, pattern, LikePattern.EscapeCharacter));
         }
 
-        // Term filters are one uncorrelated IN (…) over the (TermId, ArticleId) index, evaluated once per query.
+        // Term filters probe each candidate story's own links (a handful, by the (ArticleId, TermId) key), so the list
+        // reads stories newest first from the ModifiedAt index and stops at the page: an IN (…) of every matching
+        // story would be sorted whole first (Asia matches most of the store), and an IN over the subtree's ids would
+        // probe each story once per region in it.
         if (Region is { } regionId)
         {
             // A region includes everything under it: Asia finds stories about Japan.
             var path = await db.Regions.Where(r => r.Id == regionId).Select(r => r.Path).SingleOrDefaultAsync(cancellationToken) ?? "-";
-            var regionIds = db.Regions.Where(r => r.Path.StartsWith(path)).Select(r => r.Id);
-            var linked = db.ArticleTerms.Where(l => regionIds.Contains(l.TermId) && l.Decision != LinkDecision.Rejected).Select(l => l.ArticleId);
-            query = query.Where(a => linked.Contains(a.Id));
+            query = query.Where(a => db.ArticleTerms.Any(l => l.ArticleId == a.Id && l.Decision != LinkDecision.Rejected
+                && db.Regions.Any(r => r.Id == l.TermId && r.Path.StartsWith(path))));
         }
 
         if (Topic is { } topicId)
         {
-            var linked = db.ArticleTerms.Where(l => l.TermId == topicId && l.Decision != LinkDecision.Rejected).Select(l => l.ArticleId);
-            query = query.Where(a => linked.Contains(a.Id));
+            query = query.Where(a => db.ArticleTerms.Any(l => l.ArticleId == a.Id && l.TermId == topicId && l.Decision != LinkDecision.Rejected));
         }
 
         if (Source is { } sourceId)
