@@ -35,7 +35,7 @@ start_app() { # DB LOG -> pid in $app_pid
   app_pid=$!
   pids+=("$app_pid")
 }
-wait_200() { until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1$2" 2>/dev/null)" = "200" ]; do sleep 0.005; done; }
+wait_200() { until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1$2" 2>/dev/null)" = "200" ]; do sleep 0.02; done; }
 stop_app() { kill -TERM "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
 
 # wrk URL -> "rps p50 p99" (latencies in ms)
