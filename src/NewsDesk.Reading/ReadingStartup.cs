@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,8 +11,8 @@ namespace NewsDesk.Reading;
 
 /// <summary>
 /// At start (after the store is migrated): puts back the search triggers if a migration dropped them, then, in the
-/// background so it never holds up the first request, fills author keys of older stories and warms the caches and
-/// the queries of the front page.
+/// background so it never holds up the first request, warms the caches and the queries of the front page. (Author
+/// keys of older stories are filled by the migration that added them, <see cref="NewsDeskDatabase.MigrateAsync"/>.)
 /// </summary>
 internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, ReadingMetrics metrics, ILogger<ReadingStartup> logger) : IHostedService
 {
@@ -44,7 +43,6 @@ internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, Readin
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            await FillAuthorKeysAsync(services.GetRequiredService<NewsDeskDbContext>());
             await services.GetRequiredService<ContentVersion>().RefreshAsync();
             await services.GetRequiredService<ReadingTaxonomy>().GetAsync();
             var stories = services.GetRequiredService<StoryQueries>();
@@ -55,28 +53,6 @@ internal sealed partial class ReadingStartup(IServiceScopeFactory scopes, Readin
         {
             // Warming is an optimisation: the first requests do the same work if it fails.
             LogWarmFailed(ex.Message);
-        }
-    }
-
-    /// <summary>Stories stored before author keys existed get them from their byline, in batches.</summary>
-    private static async Task FillAuthorKeysAsync(NewsDeskDbContext db)
-    {
-        while (true)
-        {
-            var batch = await db.Articles.Where(a => a.AuthorKeys == null && a.Byline != null).OrderBy(a => a.Id).Take(500).ToListAsync();
-            var changed = 0;
-            foreach (var article in batch)
-            {
-                article.Byline = article.Byline;
-                changed += article.AuthorKeys is null ? 0 : 1;
-            }
-
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-            if (batch.Count < 500 || changed == 0)
-            {
-                return;
-            }
         }
     }
 
