@@ -100,13 +100,17 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
             .Select(a => new { a.Id, a.Headline, a.Byline, a.Status, a.PublishedAt, a.ModifiedAt, Source = a.SourceName ?? (a.Source == null ? null : a.Source.Name) })
             .ToListAsync(cancellationToken))
             .OrderBy(r => ids.IndexOf(r.Id)).ToList();
-        // The page's regions keyed by the same ids: a per-row subquery would rank every link in the store.
-        var regions = (await db.ArticleTerms.AsNoTracking()
-            .Where(l => ids.Contains(l.ArticleId) && l.Term.Type == TermType.Region && l.Decision != LinkDecision.Rejected
+        // The page's regions keyed by the same ids: a per-row subquery would rank every link in the store. Links are read
+        // by article first and named after: joined to Terms in one query, SQLite (without statistics) chose to walk all
+        // ~4,000 regions and probe each against the page, 30 ms of the page's time.
+        var links = await db.ArticleTerms.AsNoTracking()
+            .Where(l => ids.Contains(l.ArticleId) && l.Decision != LinkDecision.Rejected
                 && (l.Decision == LinkDecision.Accepted || l.Score >= ArticleTerm.PublicScoreThreshold))
-            .Select(l => new { l.ArticleId, l.Term.Name, l.Score })
-            .ToListAsync(cancellationToken))
-            .ToLookup(l => l.ArticleId);
+            .Select(l => new { l.ArticleId, l.TermId, l.Score })
+            .ToListAsync(cancellationToken);
+        var termIds = links.Select(l => l.TermId).Distinct().ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => termIds.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
+        var regions = links.Where(l => names.ContainsKey(l.TermId)).Select(l => new { l.ArticleId, Name = names[l.TermId], l.Score }).ToLookup(l => l.ArticleId);
         Stories = [.. rows.Select(r => new Row(r.Id, r.Headline, r.Byline, r.Status, r.PublishedAt, r.ModifiedAt, r.Source,
             [.. regions[r.Id].OrderByDescending(l => l.Score).Select(l => l.Name).Take(3)]))];
 
