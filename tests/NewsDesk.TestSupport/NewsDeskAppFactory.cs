@@ -91,10 +91,13 @@ public class NewsDeskAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSerilog(logger => logger
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .WriteTo.Sink(Logs)));
+        // Its own logger, not Serilog's static one: apps of tests running in parallel would write into each other's collectors.
+        builder.ConfigureServices(services => services.AddSerilog(
+            logger => logger
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .WriteTo.Sink(Logs),
+            preserveStaticLogger: true));
         builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
     }
 
