@@ -13,7 +13,7 @@ namespace NewsDesk.Core.Search;
 /// content, kept in step by triggers (migration <c>ReadingSearch</c>). Ranked by BM25 with the headline weighted above
 /// the standfirst above the body.
 /// </summary>
-internal sealed partial class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider time) : IArticleSearch
+internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider time) : IArticleSearch
 {
     private const char Open = '\u0002';
     private const char Close = '\u0003';
@@ -170,12 +170,7 @@ internal sealed partial class SqliteArticleSearch(NewsDeskDbContext db, TimeProv
     }
 
     /// <summary>Snippets come from the Markdown source; drop its syntax so readers see prose.</summary>
-    internal static string MarkdownToText(string snippet)
-    {
-        var text = MarkdownLink().Replace(snippet, "$1");
-        text = MarkdownSyntax().Replace(text, "");
-        return WhiteSpace().Replace(text, " ").Trim();
-    }
+    internal static string MarkdownToText(string snippet) => Text.MarkdownText.Plain(snippet);
 
     private static void Add(DbCommand command, string name, object value)
     {
@@ -184,13 +179,4 @@ internal sealed partial class SqliteArticleSearch(NewsDeskDbContext db, TimeProv
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"!?\[([^\]\u0002\u0003]*(?:[\u0002\u0003][^\]\u0002\u0003]*)*)\]\([^)\s]*\)")]
-    private static partial System.Text.RegularExpressions.Regex MarkdownLink();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)#{1,6}\s|[*`]|^>\s?|\]\([^)\s]*\)?", System.Text.RegularExpressions.RegexOptions.Multiline)]
-    private static partial System.Text.RegularExpressions.Regex MarkdownSyntax();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
-    private static partial System.Text.RegularExpressions.Regex WhiteSpace();
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Html;
+using NewsDesk.Core.Text;
 
 namespace NewsDesk.Web.Desk;
 
@@ -106,13 +107,28 @@ public static class Evidence
             to = space > start + length ? space : to;
         }
 
+        // The words around the match read as prose (no link URLs, heading marks or emphasis); the match is quoted as is.
         var html = new StringBuilder();
         html.Append(from > 0 ? "…" : "")
-            .Append(Encode(text[from..start]))
+            .Append(Encode(AsProse(text[from..start], before: true)))
             .Append("<mark>").Append(Encode(text.Substring(start, length))).Append("</mark>")
-            .Append(Encode(text[(start + length)..to]))
+            .Append(Encode(AsProse(text[(start + length)..to], before: false)))
             .Append(to < text.Length ? "…" : "");
         return new HtmlString(html.ToString());
+    }
+
+    /// <summary>Markdown around a match as prose, keeping the space that separates it from the match.</summary>
+    private static string AsProse(string markdown, bool before)
+    {
+        var plain = MarkdownText.Plain(markdown);
+        if (plain.Length == 0)
+        {
+            return markdown.Length > 0 && char.IsWhiteSpace(markdown[before ? ^1 : 0]) ? " " : "";
+        }
+
+        var lead = char.IsWhiteSpace(markdown[0]) ? " " : "";
+        var trail = char.IsWhiteSpace(markdown[^1]) ? " " : "";
+        return lead + plain + trail;
     }
 
     private static string Encode(string value) => HtmlEncoder.Default.Encode(value.ReplaceLineEndings(" "));

@@ -313,7 +313,11 @@ public sealed class EditModel(NewsDeskDbContext db, StoryDesk desk, LeadImageSto
         int TermId, string Name, string Slug, TermType Type, RegionKind? RegionKind, TagKind? TagKind,
         double Score, LinkOrigin Origin, LinkDecision Decision, string? Evidence, bool Retired)
     {
-        public string KindLabel => RegionKind?.ToString() ?? TagKind?.ToString() ?? Type.ToString();
+        public string KindLabel => Humanize(RegionKind?.ToString() ?? TagKind?.ToString() ?? Type.ToString());
+
+        /// <summary>"DisputedTerritory" → "Disputed territory".</summary>
+        private static string Humanize(string name) =>
+            string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
     }
 
     public sealed record ConflictField(string Key, string Label, string? Theirs, string? Mine, bool BothChanged, bool TookTheirs, bool Multiline);
