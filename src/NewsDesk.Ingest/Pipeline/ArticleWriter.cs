@@ -95,9 +95,9 @@ public sealed partial class ArticleWriter(
 
         public bool IsUpdate { get; set; }
 
-        public byte[]? Signature { get; set; }
+        public byte[]? Signature => Item.Signature;
 
-        public long[]? Bands { get; set; }
+        public long[]? Bands => Item.Bands;
 
         public Article? Article { get; set; }
     }
@@ -120,11 +120,6 @@ public sealed partial class ArticleWriter(
         var toWrite = prepared.Where(p => p.Match is null || p.IsUpdate).ToList();
         // Usually done ahead by PrepareAsync; what is left (a stale hint, a single item) takes both cores here.
         Parallel.ForEach(toWrite.Where(p => !p.Item.Fingerprinted), new ParallelOptions { CancellationToken = cancellationToken }, p => p.Item.Fingerprint());
-        foreach (var p in toWrite)
-        {
-            p.Signature = p.Item.Signature;
-            p.Bands = p.Item.Bands;
-        }
 
         var candidates = await CandidatesAsync(db, toWrite, cancellationToken);
         var slugs = new SlugAllocator(db, toWrite.Where(p => !p.IsUpdate).Select(p => p.Item.Article.Headline));
