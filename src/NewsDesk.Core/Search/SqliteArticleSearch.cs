@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.Data;
+using NewsDesk.Core.Text;
 
 namespace NewsDesk.Core.Search;
 
@@ -154,8 +155,8 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
             var standfirst = await reader.IsDBNullAsync(5, cancellationToken) ? "" : reader.GetString(5);
             var byline = await reader.IsDBNullAsync(2, cancellationToken) ? null : reader.GetString(2);
             var body = reader.GetString(6);
-            // The body's best passage, unless only the standfirst matched.
-            var snippet = !body.Contains(Open, StringComparison.Ordinal) && standfirst.Contains(Open, StringComparison.Ordinal) ? standfirst : MarkdownToText(body);
+            // The body's best passage, unless only the standfirst matched; snippets come from the Markdown source, read as prose.
+            var snippet = !body.Contains(Open, StringComparison.Ordinal) && standfirst.Contains(Open, StringComparison.Ordinal) ? standfirst : MarkdownText.Plain(body);
             var id = reader.GetInt32(0);
             hits[id] = new SearchHit(
                 id,
@@ -168,9 +169,6 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
 
         return hits;
     }
-
-    /// <summary>Snippets come from the Markdown source; drop its syntax so readers see prose.</summary>
-    internal static string MarkdownToText(string snippet) => Text.MarkdownText.Plain(snippet);
 
     private static void Add(DbCommand command, string name, object value)
     {

@@ -37,7 +37,7 @@ public interface IArticleTagger
     /// <summary>
     /// <see cref="TagAllAsync(IReadOnlyList{Article}, CancellationToken)"/> using suggestions computed ahead for
     /// the same texts (one per article, in order; null where there are none). Suggestions made under a taxonomy
-    /// that has changed since are computed again.
+    /// that has changed since, or for a text that is not the article's, are computed again.
     /// </summary>
     Task TagAllAsync(IReadOnlyList<Article> articles, IReadOnlyList<TagSuggestions?> suggestions, CancellationToken cancellationToken = default) =>
         TagAllAsync(articles, cancellationToken);

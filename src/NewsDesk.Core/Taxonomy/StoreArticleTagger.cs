@@ -77,7 +77,8 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
         Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var article = articles[i];
-            tagged[i] = (suggestions[i] is Suggested ahead && ahead.Taxonomy == taxonomy ? ahead : Suggest(taxonomy, new ArticleText(article.Headline, article.Standfirst, article.Body))).Wanted;
+            var text = new ArticleText(article.Headline, article.Standfirst, article.Body);
+            tagged[i] = (suggestions[i] is Suggested ahead && ahead.Taxonomy == taxonomy && ahead.Text == text ? ahead : Suggest(taxonomy, text)).Wanted;
         });
         var allWanted = new Dictionary<string, Wanted>(StringComparer.Ordinal);
         foreach (var wanted in tagged)
@@ -114,13 +115,15 @@ internal sealed class StoreArticleTagger(NewsDeskDbContext db, TaxonomyCache cac
     private static Suggested Suggest(TaxonomySnapshot taxonomy, ArticleText text)
     {
         var (input, layout) = TaggingInput.Article(text.Headline, text.Standfirst, text.Body);
-        return new Suggested(taxonomy, Suggestions(Tagger.Tag(taxonomy, input), layout));
+        return new Suggested(taxonomy, text, Suggestions(Tagger.Tag(taxonomy, input), layout));
     }
 
-    /// <summary>Suggestions with the taxonomy snapshot they were made under.</summary>
-    private sealed class Suggested(TaxonomySnapshot taxonomy, Dictionary<string, Wanted> wanted) : TagSuggestions
+    /// <summary>Suggestions with the taxonomy snapshot and the text they were made for (the article may have been trimmed since).</summary>
+    private sealed class Suggested(TaxonomySnapshot taxonomy, ArticleText text, Dictionary<string, Wanted> wanted) : TagSuggestions
     {
         public TaxonomySnapshot Taxonomy { get; } = taxonomy;
+
+        public ArticleText Text { get; } = text;
 
         public Dictionary<string, Wanted> Wanted { get; } = wanted;
     }

@@ -71,7 +71,7 @@ public sealed class SearchQueryTests
     [Fact]
     public void Snippets_lose_their_Markdown_but_keep_the_match_markers()
     {
-        var text = SqliteArticleSearch.MarkdownToText("## Heading\n**Two \u0002bombers\u0003** flew, [the ministry](https://mod.example/x) said");
+        var text = NewsDesk.Core.Text.MarkdownText.Plain("## Heading\n**Two \u0002bombers\u0003** flew, [the ministry](https://mod.example/x) said");
 
         Assert.Equal("Heading Two \u0002bombers\u0003 flew, the ministry said", text);
     }
