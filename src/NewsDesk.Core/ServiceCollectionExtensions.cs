@@ -43,9 +43,15 @@ public static class ServiceCollectionExtensions
         var busyTimeout = configuration.GetSection(NewsDeskOptions.Section).GetValue(nameof(NewsDeskOptions.BusyTimeoutMilliseconds), 5000);
         var pragmas = new SqlitePragmaInterceptor(busyTimeout);
         var taxonomyChanges = new TaxonomyChangeInterceptor();
-        services.AddDbContextPool<NewsDeskDbContext>((services, options) => options
-            .UseSqlite(paths.ConnectionString)
-            .AddInterceptors(pragmas, taxonomyChanges, services.GetRequiredService<ContentChangeInterceptor>()));
+        services.AddDbContextPool<NewsDeskDbContext>((services, options) =>
+        {
+            options.UseSqlite(paths.ConnectionString)
+                .AddInterceptors(pragmas, taxonomyChanges, services.GetRequiredService<ContentChangeInterceptor>());
+            if (NewsDeskDbContext.FindCompiledSqliteModel() is { } model)
+            {
+                options.UseModel(model);
+            }
+        });
         return services;
     }
 
