@@ -1,13 +1,21 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using NewsDesk.Core.Hosting;
+using NewsDesk.Core.Search;
 
 namespace NewsDesk.Core.Data;
 
 /// <summary>Brings the store up to date at start; every host calls this before serving.</summary>
-public static class NewsDeskDatabase
+public static partial class NewsDeskDatabase
 {
-    /// <summary>Creates the data directory and applies pending migrations. Failures become a one-line <see cref="StoreUnavailableException"/>.</summary>
+    /// <summary>
+    /// Creates the data directory, applies pending migrations and restores the search index's triggers if a migration
+    /// dropped them (<see cref="SqliteSearchSchema"/>). Failures become a one-line <see cref="StoreUnavailableException"/>.
+    /// </summary>
     public static async Task MigrateAsync(NewsDeskDbContext db, NewsDeskPaths paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -23,16 +31,56 @@ public static class NewsDeskDatabase
 
             // Migrate() also diffs the model against the snapshot, which costs most of a second at every start;
             // asking the history table first keeps restarts fast. Migrate() takes a lock, so racing instances are safe.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            var applied = await AppliedMigrationsAsync(db, cancellationToken);
+            if (db.Database.GetMigrations().Any(m => !applied.Contains(m)))
             {
                 await db.Database.MigrateAsync(cancellationToken);
                 await BackfillAsync(db, cancellationToken);
+            }
+
+            if (await SqliteSearchSchema.EnsureAsync(db, cancellationToken))
+            {
+                LogSearchRepaired(db.GetService<ILoggerFactory>().CreateLogger(typeof(NewsDeskDatabase)));
             }
         }
         catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)
         {
             throw new StoreUnavailableException($"Cannot open the database {where}: {OneLine(ex.Message)}", ex);
         }
+    }
+
+    /// <summary>
+    /// The history table read with one plain query: EF's own reader (<c>GetAppliedMigrationsAsync</c>) first builds a
+    /// model of the table through the convention pipeline, which nothing else runs now the store's model is compiled
+    /// (~0.2 s of every start).
+    /// </summary>
+    private static async Task<HashSet<string>> AppliedMigrationsAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        if (!await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken))
+        {
+            return applied;
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {sql.DelimitIdentifier("MigrationId")} FROM {sql.DelimitIdentifier(HistoryRepository.DefaultTableName)}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return applied;
     }
 
     /// <summary>Derived columns a migration added to existing rows, computed by the code that keeps them (idempotent).</summary>
@@ -59,6 +107,9 @@ public static class NewsDeskDatabase
             lastId = articles[^1].Id;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index's triggers were missing (a migration rebuilt the Articles table); restored them and rebuilt the index")]
+    private static partial void LogSearchRepaired(ILogger logger);
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

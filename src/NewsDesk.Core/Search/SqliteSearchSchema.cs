@@ -5,8 +5,9 @@ namespace NewsDesk.Core.Search;
 
 /// <summary>
 /// Guards the FTS5 index's triggers. EF Core rebuilds a SQLite table (create, copy, drop, rename) to alter a column,
-/// and dropping Articles drops its triggers with it; the index would then silently fall out of step. Hosts call
-/// <see cref="EnsureAsync"/> at start: it restores missing triggers and rebuilds the index from Articles.
+/// and dropping Articles drops its triggers with it; the index would then silently fall out of step. Every host's start
+/// (<see cref="NewsDeskDatabase.MigrateAsync"/>) calls <see cref="EnsureAsync"/>: it restores missing triggers and
+/// rebuilds the index from Articles.
 /// </summary>
 public static class SqliteSearchSchema
 {
@@ -41,10 +42,7 @@ public static class SqliteSearchSchema
             return false;
         }
 
-        var present = await db.Database
-            .SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Articles'")
-            .ToListAsync(cancellationToken);
-        if (Triggers.All(present.Contains))
+        if (await CountPresentAsync(db, cancellationToken) == Triggers.Count)
         {
             return false;
         }
@@ -58,5 +56,21 @@ public static class SqliteSearchSchema
         await db.Database.ExecuteSqlRawAsync("INSERT INTO ArticleSearch(ArticleSearch) VALUES ('rebuild')", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    // A plain command: this runs at every start, and an EF query would be compiled for it first.
+    private static async Task<long> CountPresentAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('{string.Join("', '", Triggers)}')";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsDesk.Core.Articles;
+using NewsDesk.Core.Data;
+using NewsDesk.Core.Hosting;
 using NewsDesk.Core.Search;
 using NewsDesk.TestSupport;
 
@@ -96,7 +98,8 @@ public sealed class SqliteArticleSearchTests
         Assert.Equal(0, (await SearchAsync(store, "destroyer")).Total);
         await using (var scope = store.NewContext())
         {
-            Assert.True(await SqliteSearchSchema.EnsureAsync(scope.Db, TestContext.Current.CancellationToken));
+            // What every host runs at start.
+            await NewsDeskDatabase.MigrateAsync(scope.Db, store.Services.GetRequiredService<NewsDeskPaths>(), TestContext.Current.CancellationToken);
             Assert.False(await SqliteSearchSchema.EnsureAsync(scope.Db, TestContext.Current.CancellationToken));
         }
 
