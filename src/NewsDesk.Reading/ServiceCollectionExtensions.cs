@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FeedItems>();
         services.AddScoped<FeedService>();
         services.AddScoped<Sitemap>();
+        services.AddSingleton<ReadingWarmup>();
         services.AddHostedService<ReadingStartup>();
         services.AddHostedService<ContentVersionPoller>();
 

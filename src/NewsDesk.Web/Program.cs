@@ -28,13 +28,16 @@ builder.Services.AddNewsDeskCore(builder.Configuration);
 builder.Services.AddNewsDeskIngest(builder.Configuration);
 builder.Services.AddNewsDeskFeedPolling();
 builder.Services.AddNewsDeskReading(builder.Configuration);
-builder.Services.AddHostedService<StorePreparation>();
+builder.Services.AddSingleton<StorePreparation>();
+builder.Services.AddHostedService(services => services.GetRequiredService<StorePreparation>());
 builder.Services.AddNewsDeskDesk(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().PersistKeysToDbContext<NewsDeskDbContext>().SetApplicationName("NewsDesk");
 builder.Services.AddRazorPages().AddNewsDeskDeskPages();
 builder.Services.AddHealthChecks().AddDbContextCheck<NewsDeskDbContext>("database");
 
 var app = builder.Build();
+// The store is prepared on another core while the pipeline below is built; the host's start waits for it.
+_ = app.Services.GetRequiredService<StorePreparation>().Begin();
 
 if (!app.Environment.IsDevelopment())
 {

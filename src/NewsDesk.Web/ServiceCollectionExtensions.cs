@@ -103,7 +103,7 @@ public static class ServiceCollectionExtensions
         });
 
         services.AddSingleton<LeadImageStore>();
-        services.AddHostedService<AccountBootstrap>();
+        services.AddSingleton<AccountBootstrap>();
         services.AddHostedService<RetagWorker>();
         return services;
     }

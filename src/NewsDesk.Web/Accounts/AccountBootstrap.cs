@@ -3,16 +3,16 @@ using NewsDesk.Core.Users;
 namespace NewsDesk.Web.Accounts;
 
 /// <summary>
-/// At start, after the store is migrated: makes sure the roles exist and, when <c>NEWSDESK_ADMIN_EMAIL</c> and
-/// <c>NEWSDESK_ADMIN_PASSWORD</c> are set, that this user exists and is an admin (never resetting an existing password).
-/// A refused email or password stops the start with <see cref="AccountSetupException"/>.
+/// At start, after the store is migrated (<see cref="StorePreparation"/>): makes sure the roles exist and, when
+/// <c>NEWSDESK_ADMIN_EMAIL</c> and <c>NEWSDESK_ADMIN_PASSWORD</c> are set, that this user exists and is an admin (never
+/// resetting an existing password). A refused email or password stops the start with <see cref="AccountSetupException"/>.
 /// </summary>
-internal sealed partial class AccountBootstrap(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AccountBootstrap> logger) : IHostedLifecycleService
+internal sealed partial class AccountBootstrap(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AccountBootstrap> logger)
 {
     public const string EmailVariable = "NEWSDESK_ADMIN_EMAIL";
     public const string PasswordVariable = "NEWSDESK_ADMIN_PASSWORD";
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
@@ -33,16 +33,6 @@ internal sealed partial class AccountBootstrap(IServiceScopeFactory scopes, ICon
             LogSetupOpen();
         }
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No admin account exists: open /setup to create the first one (or set NEWSDESK_ADMIN_EMAIL and NEWSDESK_ADMIN_PASSWORD)")]
     private partial void LogSetupOpen();
