@@ -42,6 +42,10 @@ public sealed partial class ReadingWarmup(IServiceScopeFactory scopes, ILogger<R
             await stories.BusiestAsync<Region>(since, 1, CancellationToken.None);
             await stories.BusiestAsync<Topic>(since, 1, CancellationToken.None);
         }
+        catch (ObjectDisposedException)
+        {
+            // The host stopped (or failed to start) while warming: nothing to warm for.
+        }
         catch (Exception ex)
         {
             LogWarmFailed(ex.Message);

@@ -63,12 +63,14 @@ public static partial class NewsDeskDatabase
         }
 
         var sql = db.GetService<ISqlGenerationHelper>();
-        var connection = db.Database.GetDbConnection();
+        var relational = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
+        var table = sql.DelimitIdentifier(relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, relational.MigrationsHistoryTableSchema);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {sql.DelimitIdentifier("MigrationId")} FROM {sql.DelimitIdentifier(HistoryRepository.DefaultTableName)}";
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT {sql.DelimitIdentifier("MigrationId")} FROM {table}";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

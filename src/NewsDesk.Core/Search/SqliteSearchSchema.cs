@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NewsDesk.Core.Data;
 
 namespace NewsDesk.Core.Search;
@@ -65,6 +66,7 @@ public static class SqliteSearchSchema
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('{string.Join("', '", Triggers)}')";
             return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
