@@ -49,12 +49,8 @@ public static class BulkInsert
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
         var getters = columns.Select(c => c.GetGetter()).ToArray();
 
-        // Through EF, so its connection interceptors (pragmas) run and a connection it opened for a transaction stays open.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await db.WithCommandAsync(async command =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var names = columns.Select((c, i) => "p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
             command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
                 + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
@@ -94,10 +90,8 @@ public static class BulkInsert
                     db.Entry(entity).Property(generated.Name).CurrentValue = Convert.ChangeType(id, generated.ClrType, CultureInfo.InvariantCulture);
                 }
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+            return entities.Count;
+        }, cancellationToken);
     }
 }

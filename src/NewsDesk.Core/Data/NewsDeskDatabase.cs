@@ -65,24 +65,17 @@ public static partial class NewsDeskDatabase
         var sql = db.GetService<ISqlGenerationHelper>();
         var relational = RelationalOptionsExtension.Extract(db.GetService<IDbContextOptions>());
         var table = sql.DelimitIdentifier(relational.MigrationsHistoryTableName ?? HistoryRepository.DefaultTableName, relational.MigrationsHistoryTableSchema);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await db.WithCommandAsync(async command =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = $"SELECT {sql.DelimitIdentifier("MigrationId")} FROM {table}";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 applied.Add(reader.GetString(0));
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
 
-        return applied;
+            return applied;
+        }, cancellationToken);
     }
 
     /// <summary>Derived columns a migration added to existing rows, computed by the code that keeps them (idempotent).</summary>

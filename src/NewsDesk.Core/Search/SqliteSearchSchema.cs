@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NewsDesk.Core.Data;
 
 namespace NewsDesk.Core.Search;
@@ -60,19 +59,10 @@ public static class SqliteSearchSchema
     }
 
     // A plain command: this runs at every start, and an EF query would be compiled for it first.
-    private static async Task<long> CountPresentAsync(NewsDeskDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+    private static Task<long> CountPresentAsync(NewsDeskDbContext db, CancellationToken cancellationToken) =>
+        db.WithCommandAsync(async command =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('{string.Join("', '", Triggers)}')";
             return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        }, cancellationToken);
 }
