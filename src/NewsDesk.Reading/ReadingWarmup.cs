@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NewsDesk.Core.Taxonomy;
 using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 using NewsDesk.Reading.Stories;
@@ -35,12 +34,7 @@ public sealed partial class ReadingWarmup(IServiceScopeFactory scopes, ILogger<R
             var services = scope.ServiceProvider;
             await services.GetRequiredService<ContentVersion>().RefreshAsync();
             await services.GetRequiredService<ReadingTaxonomy>().GetAsync();
-            var stories = services.GetRequiredService<StoryQueries>();
-            await stories.LatestAsync(1, 20, null, null, CancellationToken.None);
-            await stories.PinnedAsync(CancellationToken.None);
-            var since = stories.Now.AddDays(-StoryCounts.RecentDays);
-            await stories.BusiestAsync<Region>(since, 1, CancellationToken.None);
-            await stories.BusiestAsync<Topic>(since, 1, CancellationToken.None);
+            await services.GetRequiredService<FrontPage>().GetAsync();
         }
         catch (ObjectDisposedException)
         {

@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ContentVersion>();
         services.AddSingleton<ReadingTaxonomy>();
         services.AddSingleton<StoryCounts>();
+        services.AddSingleton<FrontPage>();
         services.AddSingleton<PublicPagePolicy>();
         services.AddSingleton<ReadingMetrics>();
         services.AddScoped<StoryQueries>();

@@ -25,6 +25,10 @@ public sealed class CachingTests
     private static async Task<List<string>> HeadlinesAsync(HttpClient client, string url = "/") =>
         [.. (await client.GetDocumentAsync(url)).Texts(".story-list h3 a, .top-story h3 a")];
 
+    private static async Task<int> BusiestCountAsync(HttpClient client, string region) =>
+        int.Parse((await client.GetDocumentAsync("/")).QuerySelectorAll(".busiest-regions li")
+            .Single(li => li.QuerySelector("a")!.TextContent == region).QuerySelector(".count")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Another process on the same store (the CLI, a second instance): its own container, no shared memory with the app.</summary>
     private static ServiceProvider OtherProcess(ReadingApp app)
     {
@@ -72,6 +76,7 @@ public sealed class CachingTests
         using var app = await StartAsync();
         var client = app.CreateClient();
         Assert.DoesNotContain("Draft about a secret cyber operation", await HeadlinesAsync(client));
+        var japan = await BusiestCountAsync(client, "Japan");
 
         await app.WriteAsync(async db =>
         {
@@ -81,6 +86,8 @@ public sealed class CachingTests
         });
 
         Assert.Contains("Draft about a secret cyber operation", await HeadlinesAsync(client));
+        // The busiest panel comes from the same per-version front-page data as the list: it moves with it.
+        Assert.Equal(japan + 1, await BusiestCountAsync(client, "Japan"));
         Assert.Contains("Draft about a secret cyber operation", await HeadlinesAsync(client, "/regions/japan"));
     }
 

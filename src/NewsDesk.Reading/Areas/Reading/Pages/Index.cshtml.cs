@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NewsDesk.Core.Hosting;
-using NewsDesk.Core.Taxonomy;
 using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 using NewsDesk.Reading.Seo;
@@ -10,11 +9,9 @@ using NewsDesk.Reading.Stories;
 namespace NewsDesk.Reading.Areas.Reading.Pages;
 
 [PublicPage]
-public sealed class IndexModel(StoryQueries stories, ReadingTaxonomy taxonomy, SiteClock clock, IOptions<ReadingOptions> options)
+public sealed class IndexModel(StoryQueries stories, FrontPage frontPage, ReadingTaxonomy taxonomy, SiteClock clock, IOptions<ReadingOptions> options)
     : ListingPageModel(clock, options)
 {
-    public const int BusiestCount = 8;
-
     public StoryCard? TopStory { get; private set; }
 
     public IReadOnlyList<(RegionNode Region, int Count)> BusiestRegions { get; private set; } = [];
@@ -28,23 +25,24 @@ public sealed class IndexModel(StoryQueries stories, ReadingTaxonomy taxonomy, S
             return NotFound();
         }
 
-        var now = stories.Now;
-        if (await LoadAsync(stories.LatestAsync, now, cancellationToken) is { } notFound)
+        // The unfiltered first page comes from the front page's shared data; other pages and date ranges are queried.
+        var front = PageNumber == 1 && !Filter.IsActive ? await frontPage.GetAsync(cancellationToken) : null;
+        if (await LoadAsync((page, size, from, to, ct) => front is not null ? Task.FromResult(front.Latest) : stories.LatestAsync(page, size, from, to, ct),
+                stories.Now, cancellationToken) is { } notFound)
         {
             return notFound;
         }
 
-        if (PageNumber == 1 && !Filter.IsActive)
+        if (front is not null)
         {
-            TopStory = await stories.PinnedAsync(cancellationToken);
+            TopStory = front.TopStory;
             var snapshot = await taxonomy.GetAsync(cancellationToken);
-            var since = now.AddDays(-StoryCounts.RecentDays);
-            BusiestRegions = [.. (await stories.BusiestAsync<Region>(since, BusiestCount * 3, cancellationToken))
+            BusiestRegions = [.. front.BusiestRegions
                 .Select(r => (Region: snapshot.Region(r.TermId), r.Count))
                 .Where(r => r.Region is { IsPlace: true })
-                .Take(BusiestCount)
+                .Take(FrontPage.BusiestCount)
                 .Select(r => (r.Region!, r.Count))];
-            BusiestTopics = [.. (await stories.BusiestAsync<Topic>(since, BusiestCount, cancellationToken))
+            BusiestTopics = [.. front.BusiestTopics
                 .Select(t => (Topic: snapshot.Topics.FirstOrDefault(x => x.Id == t.TermId), t.Count))
                 .Where(t => t.Topic is not null)
                 .Select(t => (t.Topic!, t.Count))];
