@@ -17,7 +17,8 @@ public sealed partial class FeedPollingService(FeedPoller poller, IOptions<Inges
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds), time);
-        do
+        // The first poll waits one interval: a starting instance serves its first readers before background work competes.
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -33,7 +34,6 @@ public sealed partial class FeedPollingService(FeedPoller poller, IOptions<Inges
                 LogCycleFailed(ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed polling is off (Ingest:Polling:Enabled)")]

@@ -14,7 +14,8 @@ internal sealed partial class RetagWorker(IServiceScopeFactory scopes, IOptions<
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.RetagPollInterval);
-        do
+        // The first look waits one interval: a starting instance serves its first readers before background work competes.
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -30,7 +31,6 @@ internal sealed partial class RetagWorker(IServiceScopeFactory scopes, IOptions<
                 LogPollFailed(ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task RunClaimableJobsAsync(CancellationToken stoppingToken)
