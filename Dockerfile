@@ -1,15 +1,15 @@
 # syntax=docker/dockerfile:1
-# Build: the SDK image restores and publishes the web app.
+# Build: the SDK image restores and publishes the web app (tools/publish.sh: self-contained, composite ReadyToRun).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json NewsDesk.sln Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY tools/publish.sh tools/
 COPY src/ src/
-# ReadyToRun: precompiled code starts about a second sooner (bench/startup.sh, docs/benchmarks.md).
-RUN dotnet publish src/NewsDesk.Web/NewsDesk.Web.csproj -c Release -o /app --nologo \
-      -r linux-x64 --self-contained false -p:PublishReadyToRun=true
+# The app and the framework precompiled together start sooner (bench/Reading/coldstart.sh, docs/benchmarks.md).
+RUN tools/publish.sh /app
 
-# Run: the ASP.NET runtime only, as a non-root user, with the database on a volume.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# Run: the native dependencies only (the app carries its own .NET), as a non-root user, with the database on a volume.
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY seeds/ /app/seeds/
@@ -20,4 +20,4 @@ RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 USER $APP_UID
 EXPOSE 8080
-ENTRYPOINT ["dotnet", "NewsDesk.Web.dll"]
+ENTRYPOINT ["/app/NewsDesk.Web"]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cold start of the web app to its first 200 on /, on the 100,000-story bench store, for the working tree and for an
 # earlier revision, interleaved so machine noise hits both alike. Reports wall time and the server's CPU time
-# (user + system) until that first 200, each as the median of N runs, and the ratio of the medians.
+# (user + system) until that first 200, each as the median of N runs, and the ratio of the medians. Each revision is
+# built as it shipped (see publish below).
 # Usage: bench/Reading/coldstart.sh [runs] [base revision]   (default: 15 runs against HEAD~1)
 # Needs artifacts/bench/reading-100000.db (bench/Reading/run.sh 100000 generates it). Port 5133 or COLDSTART_PORT.
 set -euo pipefail
@@ -16,8 +17,13 @@ work=$(mktemp -d)
 cleanup() { pkill -f "$work/" 2>/dev/null || true; git worktree remove --force "$work/src" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "building the working tree and $base (ReadyToRun, as the Dockerfile ships)..." >&2
-publish() { dotnet publish "$1/src/NewsDesk.Web" -c Release -o "$2" --nologo -v q -r linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null; }
+echo "building the working tree and $base, each as it shipped..." >&2
+# A tree is published the way its Dockerfile did: tools/publish.sh where it has one, else the framework-dependent
+# ReadyToRun publish of earlier revisions.
+publish() {
+  if [ -x "$1/tools/publish.sh" ]; then "$1/tools/publish.sh" "$2" "$1" >/dev/null
+  else dotnet publish "$1/src/NewsDesk.Web" -c Release -o "$2" --nologo -v q -r linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null; fi
+}
 publish . "$work/new"
 git worktree add -q --detach "$work/src" "$base"
 publish "$work/src" "$work/base"
@@ -28,7 +34,7 @@ start() {
   local t0 t1 pid cpu
   t0=$(date +%s%N)
   ConnectionStrings__NewsDesk="Data Source=$db" NewsDesk__SeedsDirectory="$PWD/seeds" NewsDesk__DataDirectory="$work/data" \
-    ASPNETCORE_ENVIRONMENT=Production dotnet "$1/NewsDesk.Web.dll" --urls "http://127.0.0.1:$port" >"$work/log" 2>&1 &
+    ASPNETCORE_ENVIRONMENT=Production $([ -f "$1/libcoreclr.so" ] && echo "$1/NewsDesk.Web" || echo "dotnet $1/NewsDesk.Web.dll") --urls "http://127.0.0.1:$port" >"$work/log" 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" 2>/dev/null)" = "200" ]; do
     kill -0 "$pid" 2>/dev/null || { echo "server exited; log:" >&2; cat "$work/log" >&2; exit 1; }

@@ -24,14 +24,14 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 mkdir -p "$out"
 
-echo "building (Release; the app as the Dockerfile ships it, ReadyToRun)..." >&2
-dotnet publish src/NewsDesk.Web -c Release -o "$work/app" --nologo -v q -r linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null
+echo "building (the app as the Dockerfile ships it: tools/publish.sh)..." >&2
+tools/publish.sh "$work/app" >/dev/null
 dotnet build bench/Reading/NewsDesk.Bench.Reading -c Release --nologo -v q >/dev/null
 tool=bench/Reading/NewsDesk.Bench.Reading/bin/Release/net10.0/NewsDesk.Bench.Reading.dll
 
 start_app() { # DB LOG -> pid in $app_pid
   ConnectionStrings__NewsDesk="Data Source=$1" NewsDesk__SeedsDirectory="$PWD/seeds" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$work/app/NewsDesk.Web.dll" --urls "http://127.0.0.1:$port" >"$2" 2>&1 &
+    "$work/app/NewsDesk.Web" --urls "http://127.0.0.1:$port" >"$2" 2>&1 &
   app_pid=$!
   pids+=("$app_pid")
 }
