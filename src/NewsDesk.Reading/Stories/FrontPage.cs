@@ -18,15 +18,16 @@ public sealed record FrontPageData(
 /// <summary>
 /// The front page's queries (the latest page with its total, the pinned story, the busiest regions and topics: at 100,000
 /// stories the counts cost tens of milliseconds each), run once per content version and shared by every render of
-/// <c>/</c> until the version changes or ten minutes pass, so "the last 30 days" moves on. <see cref="ReadingWarmup"/>
-/// fills it at start, so the first reader does not wait for them.
+/// <c>/</c> until the version changes or a cached page's lifetime (<see cref="ReadingOptions.CacheDuration"/>) passes, so
+/// "the last 30 days" moves on as it does for the page itself. <see cref="ReadingWarmup"/> fills it at start, so the
+/// first reader does not wait for them.
 /// </summary>
 public sealed class FrontPage(ContentVersion version, IServiceScopeFactory scopes, TimeProvider time, IOptions<ReadingOptions> options)
 {
     /// <summary>How many busiest regions and topics the page lists.</summary>
     public const int BusiestCount = 8;
 
-    private readonly VersionedCache<FrontPageData> _cache = new(version, scopes, time, TimeSpan.FromMinutes(10), (services, ct) => LoadAsync(services, options.Value.PageSize, ct));
+    private readonly VersionedCache<FrontPageData> _cache = new(version, scopes, time, options.Value.CacheDuration, (services, ct) => LoadAsync(services, options.Value.PageSize, ct));
 
     public Task<FrontPageData> GetAsync(CancellationToken cancellationToken = default) => _cache.GetAsync(cancellationToken);
 
