@@ -40,8 +40,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RetagJobs>();
         services.AddScoped<FrontPageCuration>();
 
-        var busyTimeout = configuration.GetSection(NewsDeskOptions.Section).GetValue(nameof(NewsDeskOptions.BusyTimeoutMilliseconds), 5000);
-        var pragmas = new SqlitePragmaInterceptor(busyTimeout);
+        var section = configuration.GetSection(NewsDeskOptions.Section);
+        var pragmas = new SqlitePragmaInterceptor(
+            section.GetValue(nameof(NewsDeskOptions.BusyTimeoutMilliseconds), 5000), section.GetValue(nameof(NewsDeskOptions.PageCacheMiB), 16));
         var taxonomyChanges = new TaxonomyChangeInterceptor();
         services.AddDbContextPool<NewsDeskDbContext>((services, options) =>
         {

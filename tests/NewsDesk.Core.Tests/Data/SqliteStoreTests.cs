@@ -7,9 +7,13 @@ namespace NewsDesk.Core.Tests.Data;
 public sealed class SqliteStoreTests
 {
     [Fact]
-    public async Task Every_connection_runs_in_wal_mode_with_full_sync_and_a_busy_timeout()
+    public async Task Every_connection_runs_in_wal_mode_with_full_sync_a_busy_timeout_and_the_configured_page_cache()
     {
-        await using var store = await TestStore.CreateAsync(settings: new Dictionary<string, string?> { ["NewsDesk:BusyTimeoutMilliseconds"] = "4321" });
+        await using var store = await TestStore.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["NewsDesk:BusyTimeoutMilliseconds"] = "4321",
+            ["NewsDesk:PageCacheMiB"] = "24",
+        });
         await using var scope = store.NewContext();
         // Opened through EF, as every store access is: a raw DbConnection.Open() would bypass the interceptor.
         await scope.Db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
@@ -19,6 +23,7 @@ public sealed class SqliteStoreTests
         Assert.Equal("2", await ScalarAsync(connection, "PRAGMA synchronous")); // 2 = FULL
         Assert.Equal("4321", await ScalarAsync(connection, "PRAGMA busy_timeout"));
         Assert.Equal("1", await ScalarAsync(connection, "PRAGMA foreign_keys"));
+        Assert.Equal("-24576", await ScalarAsync(connection, "PRAGMA cache_size")); // negative: KiB, not pages
     }
 
     [Fact]
