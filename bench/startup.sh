@@ -14,20 +14,15 @@ dotnet publish src/NewsDesk.Web -c Release -o "$work/build" --nologo -v q -p:Pub
 tools/publish.sh "$work/shipped" >/dev/null
 cp -r seeds "$work/seeds"
 
-# start_ms "COMMAND" DBFILE -> milliseconds from process start to the first 200 on /
+# shellcheck source=lib/first-200.sh
+. bench/lib/first-200.sh
+# start_ms APPDIR DBFILE -> milliseconds from process start to the first 200 on /
 start_ms() {
-  local start end pid
-  start=$(date +%s%N)
-  ConnectionStrings__NewsDesk="Data Source=$2" NewsDesk__SeedsDirectory="$work/seeds" ASPNETCORE_ENVIRONMENT=Production \
-    $1 --urls "http://127.0.0.1:$port" >"$work/log" 2>&1 &
-  pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" 2>/dev/null)" = "200" ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "server exited; log:" >&2; cat "$work/log" >&2; exit 1; }
-    sleep 0.005
-  done
-  end=$(date +%s%N)
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo $(( (end - start) / 1000000 ))
+  local wall _
+  # shellcheck disable=SC2046 # the app command is two words for a framework-dependent build
+  read -r wall _ <<<"$(first_200 "$port" "$work/log" env ConnectionStrings__NewsDesk="Data Source=$2" \
+    NewsDesk__SeedsDirectory="$work/seeds" ASPNETCORE_ENVIRONMENT=Production $(app_command "$1"))"
+  echo "$wall"
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -35,9 +30,8 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 declare -A results
 for i in $(seq 1 "$runs"); do
   for variant in build shipped; do
-    app=$([ "$variant" = build ] && echo "dotnet $work/build/NewsDesk.Web.dll" || echo "$work/shipped/NewsDesk.Web")
-    results[$variant-fresh]+=" $(start_ms "$app" "$work/$variant-$i.db")"
-    results[$variant-restart]+=" $(start_ms "$app" "$work/$variant-$i.db")"
+    results[$variant-fresh]+=" $(start_ms "$work/$variant" "$work/$variant-$i.db")"
+    results[$variant-restart]+=" $(start_ms "$work/$variant" "$work/$variant-$i.db")"
   done
 done
 

@@ -27,23 +27,13 @@ publish() {
 publish . "$work/new"
 git worktree add -q --detach "$work/src" "$base"
 publish "$work/src" "$work/base"
-tick=$(getconf CLK_TCK)
-
+# shellcheck source=../lib/first-200.sh
+. bench/lib/first-200.sh
 # start APPDIR -> "wall_ms cpu_ms"
 start() {
-  local t0 t1 pid cpu
-  t0=$(date +%s%N)
-  ConnectionStrings__NewsDesk="Data Source=$db" NewsDesk__SeedsDirectory="$PWD/seeds" NewsDesk__DataDirectory="$work/data" \
-    ASPNETCORE_ENVIRONMENT=Production $([ -f "$1/libcoreclr.so" ] && echo "$1/NewsDesk.Web" || echo "dotnet $1/NewsDesk.Web.dll") --urls "http://127.0.0.1:$port" >"$work/log" 2>&1 &
-  pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" 2>/dev/null)" = "200" ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "server exited; log:" >&2; cat "$work/log" >&2; exit 1; }
-    sleep 0.01
-  done
-  t1=$(date +%s%N)
-  cpu=$(awk -v t="$tick" '{ print int(($14 + $15) * 1000 / t) }' "/proc/$pid/stat")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$(( (t1 - t0) / 1000000 )) $cpu"
+  # shellcheck disable=SC2046 # the app command is two words for a framework-dependent build
+  first_200 "$port" "$work/log" env ConnectionStrings__NewsDesk="Data Source=$db" NewsDesk__SeedsDirectory="$PWD/seeds" \
+    NewsDesk__DataDirectory="$work/data" ASPNETCORE_ENVIRONMENT=Production $(app_command "$1")
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
