@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Audit;
 using NewsDesk.Core.Data;
 
@@ -29,23 +30,28 @@ public sealed class UserAccounts(UserManager<NewsDeskUser> users, RoleManager<Id
         return role.Length > 0;
     }
 
+    /// <summary>Creates the roles that are missing; one read when none is (every start and every new account).</summary>
     public async Task EnsureRolesAsync()
     {
-        foreach (var role in Roles.All)
+        var normalized = Roles.All.Select(roles.NormalizeKey).ToList();
+        var existing = await db.Roles.AsNoTracking().Where(r => normalized.Contains(r.NormalizedName)).Select(r => r.NormalizedName).ToListAsync();
+        foreach (var role in Roles.All.Where(r => !existing.Contains(roles.NormalizeKey(r))))
         {
-            if (!await roles.RoleExistsAsync(role))
+            var created = await roles.CreateAsync(new IdentityRole(role));
+            // Another instance starting at the same moment may have created it.
+            if (!created.Succeeded && !await roles.RoleExistsAsync(role))
             {
-                var created = await roles.CreateAsync(new IdentityRole(role));
-                // Another instance starting at the same moment may have created it.
-                if (!created.Succeeded && !await roles.RoleExistsAsync(role))
-                {
-                    throw new InvalidOperationException($"Cannot create the role {role}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
-                }
+                throw new InvalidOperationException($"Cannot create the role {role}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
             }
         }
     }
 
-    public async Task<bool> AnyAdminAsync() => (await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0;
+    /// <summary>Whether any user holds the admin role (counted in the store, not loaded).</summary>
+    public Task<bool> AnyAdminAsync()
+    {
+        var admin = roles.NormalizeKey(Roles.Admin);
+        return db.UserRoles.AnyAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == admin));
+    }
 
     public async Task<AccountResult> CreateAsync(string email, string password, string role, Actor actor, CancellationToken cancellationToken = default)
     {

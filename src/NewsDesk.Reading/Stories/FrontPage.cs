@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NewsDesk.Core.Taxonomy;
 using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Regions;
 
@@ -38,8 +37,7 @@ public sealed class FrontPage(ContentVersion version, IServiceScopeFactory scope
         var latest = await stories.LatestAsync(1, pageSize, null, null, cancellationToken);
         var top = await stories.PinnedAsync(cancellationToken);
         // Three times as many regions as shown: continents and theatres among the busiest are left out by the page.
-        var regions = await stories.BusiestAsync<Region>(since, BusiestCount * 3, cancellationToken);
-        var topics = await stories.BusiestAsync<Topic>(since, BusiestCount, cancellationToken);
+        var (regions, topics) = await stories.BusiestAsync(since, BusiestCount * 3, BusiestCount, cancellationToken);
         return new FrontPageData(latest, top, regions, topics);
     }
 }

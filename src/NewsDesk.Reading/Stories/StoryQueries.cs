@@ -75,21 +75,24 @@ public sealed class StoryQueries(NewsDeskDbContext db, TimeProvider time)
         return id is null ? null : await Cards(Published().Where(a => a.Id == id)).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Live terms of one kind with the most public stories since <paramref name="since"/>.</summary>
-    public async Task<IReadOnlyList<(int TermId, int Count)>> BusiestAsync<TTerm>(DateTime since, int take, CancellationToken cancellationToken)
-        where TTerm : Term
+    /// <summary>
+    /// Live regions and topics with the most public stories since <paramref name="since"/>, the busiest first: one pass
+    /// over the stories of the period for both kinds (a few thousand terms at most are counted).
+    /// </summary>
+    public async Task<(IReadOnlyList<(int TermId, int Count)> Regions, IReadOnlyList<(int TermId, int Count)> Topics)> BusiestAsync(
+        DateTime since, int regions, int topics, CancellationToken cancellationToken)
     {
         var now = Now;
         var rows = await db.ArticleTerms.AsNoTracking()
             .Where(ArticleTerm.IsPublic)
-            .Where(l => l.Term is TTerm && l.Term.RetiredAt == null && l.Term.MergedIntoId == null)
+            .Where(l => (l.Term.Type == TermType.Region || l.Term.Type == TermType.Topic) && l.Term.RetiredAt == null && l.Term.MergedIntoId == null)
             .Where(l => l.Article.Status == ArticleStatus.Published && l.Article.PublishedAt <= now && l.Article.PublishedAt >= since)
-            .GroupBy(l => l.TermId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Key)
-            .Take(take)
+            .GroupBy(l => new { l.TermId, l.Term.Type })
+            .Select(g => new { g.Key.TermId, g.Key.Type, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Key, r.Count))];
+        IReadOnlyList<(int, int)> Top(TermType type, int take) =>
+            [.. rows.Where(r => r.Type == type).OrderByDescending(r => r.Count).ThenBy(r => r.TermId).Take(take).Select(r => (r.TermId, r.Count))];
+        return (Top(TermType.Region, regions), Top(TermType.Topic, topics));
     }
 
     public static IQueryable<StoryCard> Cards(IQueryable<Article> articles) =>

@@ -3,9 +3,10 @@ using NewsDesk.Core.Users;
 namespace NewsDesk.Web.Accounts;
 
 /// <summary>
-/// At start, after the store is migrated (<see cref="StorePreparation"/>): makes sure the roles exist and, when
-/// <c>NEWSDESK_ADMIN_EMAIL</c> and <c>NEWSDESK_ADMIN_PASSWORD</c> are set, that this user exists and is an admin (never
-/// resetting an existing password). A refused email or password stops the start with <see cref="AccountSetupException"/>.
+/// At start, after the store is migrated (<see cref="StorePreparation"/>): when <c>NEWSDESK_ADMIN_EMAIL</c> and
+/// <c>NEWSDESK_ADMIN_PASSWORD</c> are set, makes sure this user exists and is an admin (never resetting an existing
+/// password); otherwise warns when no admin exists. A refused email or password stops the start with
+/// <see cref="AccountSetupException"/>.
 /// </summary>
 internal sealed partial class AccountBootstrap(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AccountBootstrap> logger)
 {
@@ -15,8 +16,8 @@ internal sealed partial class AccountBootstrap(IServiceScopeFactory scopes, ICon
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // The roles are created with the first account (UserAccounts.CreateAsync), not here: a start reads no more than it needs.
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        await accounts.EnsureRolesAsync();
         var email = configuration[EmailVariable];
         var password = configuration[PasswordVariable];
         if (string.IsNullOrWhiteSpace(email) != string.IsNullOrEmpty(password))
