@@ -30,7 +30,7 @@ public sealed class UserAccounts(UserManager<NewsDeskUser> users, RoleManager<Id
         return role.Length > 0;
     }
 
-    /// <summary>Creates the roles that are missing; one read when none is (every start and every new account).</summary>
+    /// <summary>Creates the roles that are missing, before a role is assigned; one read when none is.</summary>
     public async Task EnsureRolesAsync()
     {
         var normalized = Roles.All.Select(roles.NormalizeKey).ToList();
@@ -46,7 +46,7 @@ public sealed class UserAccounts(UserManager<NewsDeskUser> users, RoleManager<Id
         }
     }
 
-    /// <summary>Whether any user holds the admin role (counted in the store, not loaded).</summary>
+    /// <summary>Whether any user holds the admin role (asked of the store; no user is loaded).</summary>
     public Task<bool> AnyAdminAsync()
     {
         var admin = roles.NormalizeKey(Roles.Admin);
