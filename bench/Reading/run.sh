@@ -37,6 +37,15 @@ start_app() { # DB LOG -> pid in $app_pid
 }
 wait_200() { until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1$2" 2>/dev/null)" = "200" ]; do sleep 0.02; done; }
 stop_app() { kill -TERM "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
+# shellcheck source=../lib/first-200.sh
+. bench/lib/first-200.sh
+# cold_ms DB -> milliseconds from launch to the first 200 on / (the loop startup.sh and coldstart.sh use too)
+cold_ms() {
+  local wall _
+  read -r wall _ <<<"$(first_200 "$port" "$work/start.log" env ConnectionStrings__NewsDesk="Data Source=$1" \
+    NewsDesk__SeedsDirectory="$PWD/seeds" ASPNETCORE_ENVIRONMENT=Production "$work/app/NewsDesk.Web")"
+  echo "$wall"
+}
 
 # wrk URL -> "rps p50 p99" (latencies in ms)
 measure() {
@@ -59,10 +68,8 @@ for n in "${sizes[@]}"; do
   if [ ! -f "$baseline" ]; then start_app "$baseline" "$work/seed.log"; wait_200 "$port" /; stop_app; fi
   starts=(); base_starts=()
   for i in 1 2 3 4 5; do
-    t0=$(date +%s%N); start_app "$baseline" "$work/start.log"; wait_200 "$port" /; t1=$(date +%s%N); stop_app
-    base_starts+=($(( (t1 - t0) / 1000000 )))
-    t0=$(date +%s%N); start_app "$db" "$work/start.log"; wait_200 "$port" /; t1=$(date +%s%N); stop_app
-    starts+=($(( (t1 - t0) / 1000000 )))
+    base_starts+=("$(cold_ms "$baseline")")
+    starts+=("$(cold_ms "$db")")
   done
 
   start_app "$db" "$work/app-$n.log"

@@ -1,4 +1,5 @@
-# Shared by the start-up benchmarks (bench/startup.sh, bench/Reading/coldstart.sh): source it. Needs curl.
+# Shared by the start-up benchmarks (bench/startup.sh, bench/Reading/coldstart.sh, bench/Reading/run.sh): source it.
+# Needs curl.
 
 # app_command APPDIR -> the command that runs a published web app: the apphost of a self-contained build (what
 # tools/publish.sh makes), else `dotnet` on the DLL (framework-dependent builds).

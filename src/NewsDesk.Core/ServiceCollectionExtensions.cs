@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NewsDesk.Core.Articles;
 using NewsDesk.Core.Content;
 using NewsDesk.Core.Data;
@@ -40,14 +41,16 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RetagJobs>();
         services.AddScoped<FrontPageCuration>();
 
-        var section = configuration.GetSection(NewsDeskOptions.Section);
-        var pragmas = new SqlitePragmaInterceptor(
-            section.GetValue(nameof(NewsDeskOptions.BusyTimeoutMilliseconds), 5000), section.GetValue(nameof(NewsDeskOptions.PageCacheMiB), 16));
         var taxonomyChanges = new TaxonomyChangeInterceptor();
         services.AddDbContextPool<NewsDeskDbContext>((services, options) =>
         {
+            // The pool builds its options once: the validated settings, with their defaults in one place (NewsDeskOptions).
+            var store = services.GetRequiredService<IOptions<NewsDeskOptions>>().Value;
             options.UseSqlite(paths.ConnectionString)
-                .AddInterceptors(pragmas, taxonomyChanges, services.GetRequiredService<ContentChangeInterceptor>());
+                .AddInterceptors(
+                    new SqlitePragmaInterceptor(store.BusyTimeoutMilliseconds, store.PageCacheMiB),
+                    taxonomyChanges,
+                    services.GetRequiredService<ContentChangeInterceptor>());
             if (NewsDeskDbContext.FindCompiledSqliteModel() is { } model)
             {
                 options.UseModel(model);
