@@ -121,4 +121,39 @@ public sealed class SqliteArticleSearchTests
 
         Assert.Equal(0, (await SearchAsync(store, "frigate")).Total);
     }
+
+    [Fact]
+    public async Task Every_page_reports_the_same_total_of_visible_matches()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using (var scope = store.NewContext())
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                var article = new Article($"patrol-{i:00}", $"Patrol {i}", "A coast guard patrol.", ArticleStatus.Draft, DateTime.UtcNow);
+                article.Publish(DateTime.UtcNow.AddHours(-100 + i));
+                scope.Db.Articles.Add(article);
+            }
+
+            scope.Db.Articles.Add(new Article("draft", "Patrol draft", "Not yet.", ArticleStatus.Draft, DateTime.UtcNow));
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(SearchQuery.TryParse("patrol", out var query, out _));
+        async Task<SearchResults> PageAsync(int skip)
+        {
+            await using var scope = store.NewContext();
+            return await scope.Services.GetRequiredService<IArticleSearch>()
+                .SearchAsync(new SearchRequest(query, Order: SearchOrder.Newest, Skip: skip, Take: 10), TestContext.Current.CancellationToken);
+        }
+
+        var first = await PageAsync(0);
+        var last = await PageAsync(20);
+        var past = await PageAsync(30);
+
+        Assert.Equal([25, 25, 25], new[] { first.Total, last.Total, past.Total });
+        Assert.Equal([.. Enumerable.Range(15, 10).Reverse().Select(i => $"patrol-{i:00}")], first.Hits.Select(h => h.Slug));
+        Assert.Equal([.. Enumerable.Range(0, 5).Reverse().Select(i => $"patrol-{i:00}")], last.Hits.Select(h => h.Slug));
+        Assert.Empty(past.Hits);
+    }
 }
