@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using NewsDesk.Core.Articles;
 
 namespace NewsDesk.Core.Content;
@@ -8,10 +11,15 @@ namespace NewsDesk.Core.Content;
 /// <summary>
 /// Bumps the <see cref="ContentStamp"/> in the same SaveChanges (so in the same transaction) as any change readers can
 /// see, so no writer can forget it. Bulk writes that bypass SaveChanges (ExecuteUpdate, raw SQL) call
-/// <see cref="ContentStamps.BumpAsync"/> themselves.
+/// <see cref="ContentStamps.BumpAsync"/> themselves. This process's caches are told once the change is committed: inside
+/// a writer's own transaction that is at its commit, not at the save, or a cache refreshing in between would read the
+/// old stamp and keep serving the old pages until its next poll.
 /// </summary>
-internal sealed class ContentChangeInterceptor(ContentChangeNotifier notifier, TimeProvider time) : SaveChangesInterceptor
+internal sealed class ContentChangeInterceptor(ContentChangeNotifier notifier, TimeProvider time) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    /// <summary>Open transactions that saved a public change; entries go with their transaction.</summary>
+    private readonly ConditionalWeakTable<DbTransaction, object> _stamped = [];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
@@ -54,10 +62,35 @@ internal sealed class ContentChangeInterceptor(ContentChangeNotifier notifier, T
         entry.Property(s => s.ChangedAt).IsModified = true;
     }
 
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfCommittedStamp(transaction);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        NotifyIfCommittedStamp(transaction);
+        return Task.CompletedTask;
+    }
+
     private void NotifyIfStamped(DbContext? context)
     {
         // After a successful save the stamp entry is Unchanged again; its presence with a fresh value is the tell.
-        if (context is not null && context.ChangeTracker.Entries<ContentStamp>().Any())
+        if (context is null || !context.ChangeTracker.Entries<ContentStamp>().Any())
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is { } open)
+        {
+            _stamped.AddOrUpdate(open.GetDbTransaction(), this);
+        }
+        else
+        {
+            notifier.Notify();
+        }
+    }
+
+    private void NotifyIfCommittedStamp(DbTransaction transaction)
+    {
+        if (_stamped.Remove(transaction))
         {
             notifier.Notify();
         }

@@ -85,4 +85,43 @@ public sealed class ContentChangeInterceptorTests
 
         Assert.NotEqual(unpublished, await TokenAsync(store));
     }
+
+    [Fact]
+    public async Task Inside_a_transaction_this_process_is_told_at_the_commit_and_not_for_a_rollback()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var told = 0;
+        var stampSeen = 0L;
+        store.Services.GetRequiredService<ContentChangeNotifier>().Changed += () =>
+        {
+            told++;
+            // What a cache refreshing at this moment would read, from another connection.
+            stampSeen = TokenAsync(store).GetAwaiter().GetResult();
+        };
+        var ct = TestContext.Current.CancellationToken;
+
+        await using (var scope = store.NewContext())
+        {
+            await using var transaction = await scope.Db.Database.BeginTransactionAsync(ct);
+            var article = new Article("a", "Headline", "Body", ArticleStatus.Draft, DateTime.UtcNow);
+            article.Publish(DateTime.UtcNow);
+            scope.Db.Articles.Add(article);
+            await scope.Db.SaveChangesAsync(ct);
+            Assert.Equal(0, told);
+
+            await transaction.CommitAsync(ct);
+            Assert.Equal(1, told);
+            Assert.Equal(await TokenAsync(store), stampSeen);
+        }
+
+        await using (var scope = store.NewContext())
+        {
+            await using var transaction = await scope.Db.Database.BeginTransactionAsync(ct);
+            (await scope.Db.Articles.SingleAsync(ct)).Headline = "Edited, then thought better of";
+            await scope.Db.SaveChangesAsync(ct);
+            await transaction.RollbackAsync(ct);
+        }
+
+        Assert.Equal(1, told);
+    }
 }
