@@ -6,7 +6,7 @@ namespace NewsDesk.Cli;
 
 /// <summary>
 /// The <c>newsdesk</c> command line. Results go to standard output, logs and errors to standard error.
-/// Exit codes: 0 done, 1 fatal (store unreachable, unexpected failure), 2 usage error or bad input named on the command line.
+/// Exit codes: 0 done, 1 fatal (store unreachable, a bad setting, unexpected failure), 2 usage error or bad input named on the command line.
 /// </summary>
 public static class CliApp
 {
@@ -49,6 +49,11 @@ public static class CliApp
         catch (StoreUnavailableException ex)
         {
             await stderr.WriteLineAsync($"newsdesk: {ex.Message}");
+            return Fatal;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            await stderr.WriteLineAsync($"newsdesk: invalid configuration: {string.Join(" ", ex.Failures)}");
             return Fatal;
         }
         catch (OperationCanceledException)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using NewsDesk.Core;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Hosting;
@@ -21,8 +22,9 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    // A store that cannot be opened is reported once, in one line, by the catch below: not as the host's stack trace.
-    .Filter.ByExcluding(e => e.Exception is StoreUnavailableException or AccountSetupException));
+    // A store that cannot be opened or a bad setting is reported once, in one line, by the catch below: not as the
+    // host's stack trace.
+    .Filter.ByExcluding(e => e.Exception is StoreUnavailableException or AccountSetupException or OptionsValidationException));
 
 builder.Services.AddNewsDeskCore(builder.Configuration);
 builder.Services.AddNewsDeskIngest(builder.Configuration);
@@ -62,6 +64,12 @@ try
 catch (Exception ex) when (ex is StoreUnavailableException or AccountSetupException)
 {
     StartupLog.CannotStart(app.Logger, ex.Message);
+    return 1;
+}
+catch (OptionsValidationException ex)
+{
+    var failures = string.Join(" ", ex.Failures);
+    StartupLog.CannotStart(app.Logger, "invalid configuration: " + failures);
     return 1;
 }
 

@@ -38,6 +38,20 @@ public sealed class IngestProcessTests
     }
 
     [Fact]
+    public async Task A_setting_out_of_range_is_a_one_line_fatal_error_that_names_it()
+    {
+        using var directory = new TempDirectory();
+
+        var run = await RunAsync(["ingest", "--json", "--db", directory.File("s.db"), directory.Write("a.xml", "<rss/>")], new Dictionary<string, string?> { ["NewsDesk__PageCacheMiB"] = "0" });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.StartsWith("newsdesk: invalid configuration:", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("The field PageCacheMiB must be between 1 and 1024.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Killed_at_random_moments_the_store_stays_consistent_and_a_rerun_finishes_the_job()
     {
         using var directory = new TempDirectory();
