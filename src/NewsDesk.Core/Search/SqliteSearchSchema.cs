@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsDesk.Core.Articles;
 using NewsDesk.Core.Data;
 
 namespace NewsDesk.Core.Search;
@@ -8,30 +9,42 @@ namespace NewsDesk.Core.Search;
 /// and dropping Articles drops its triggers with it; the index would then silently fall out of step. Every host's start
 /// (<see cref="NewsDeskDatabase.MigrateAsync"/>) calls <see cref="EnsureAsync"/>: it restores missing triggers and
 /// rebuilds the index from Articles.
+/// The index holds published stories only (migration <c>SearchIndexesPublishedStories</c>): a public search then ranks
+/// and counts from the index alone, without looking up every match in Articles. FTS5's <c>integrity-check</c> with
+/// rank 1 compares the index with all of Articles, so it reports drafts as missing; use it with rank 0.
 /// </summary>
 public static class SqliteSearchSchema
 {
     public static readonly IReadOnlyList<string> Triggers = ["ArticleSearch_AfterInsert", "ArticleSearch_AfterDelete", "ArticleSearch_AfterUpdate"];
 
+    private const string Published = nameof(ArticleStatus.Published);
+
     private static readonly string[] CreateTriggers =
     [
-        """
-        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterInsert AFTER INSERT ON Articles BEGIN
+        $"""
+        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterInsert AFTER INSERT ON Articles WHEN new.Status = '{Published}' BEGIN
             INSERT INTO ArticleSearch(rowid, Headline, Standfirst, Body) VALUES (new.Id, new.Headline, new.Standfirst, new.Body);
         END;
         """,
-        """
-        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterDelete AFTER DELETE ON Articles BEGIN
+        $"""
+        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterDelete AFTER DELETE ON Articles WHEN old.Status = '{Published}' BEGIN
             INSERT INTO ArticleSearch(ArticleSearch, rowid, Headline, Standfirst, Body) VALUES ('delete', old.Id, old.Headline, old.Standfirst, old.Body);
         END;
         """,
-        """
-        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterUpdate AFTER UPDATE OF Headline, Standfirst, Body ON Articles BEGIN
-            INSERT INTO ArticleSearch(ArticleSearch, rowid, Headline, Standfirst, Body) VALUES ('delete', old.Id, old.Headline, old.Standfirst, old.Body);
-            INSERT INTO ArticleSearch(rowid, Headline, Standfirst, Body) VALUES (new.Id, new.Headline, new.Standfirst, new.Body);
+        $"""
+        CREATE TRIGGER IF NOT EXISTS ArticleSearch_AfterUpdate AFTER UPDATE OF Headline, Standfirst, Body, Status ON Articles
+        WHEN old.Status = '{Published}' OR new.Status = '{Published}' BEGIN
+            INSERT INTO ArticleSearch(ArticleSearch, rowid, Headline, Standfirst, Body) SELECT 'delete', old.Id, old.Headline, old.Standfirst, old.Body WHERE old.Status = '{Published}';
+            INSERT INTO ArticleSearch(rowid, Headline, Standfirst, Body) SELECT new.Id, new.Headline, new.Standfirst, new.Body WHERE new.Status = '{Published}';
         END;
         """,
     ];
+
+    /// <summary>Empties the index and fills it with the published stories.</summary>
+    public const string Reindex = $"""
+        INSERT INTO ArticleSearch(ArticleSearch) VALUES ('delete-all');
+        INSERT INTO ArticleSearch(rowid, Headline, Standfirst, Body) SELECT Id, Headline, Standfirst, Body FROM Articles WHERE Status = '{Published}';
+        """;
 
     /// <returns>True when triggers were missing and the index was rebuilt.</returns>
     public static async Task<bool> EnsureAsync(NewsDeskDbContext db, CancellationToken cancellationToken = default)
@@ -53,7 +66,7 @@ public static class SqliteSearchSchema
             await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         }
 
-        await db.Database.ExecuteSqlRawAsync("INSERT INTO ArticleSearch(ArticleSearch) VALUES ('rebuild')", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(Reindex, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
