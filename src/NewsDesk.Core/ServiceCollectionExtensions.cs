@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,7 +51,9 @@ public static class ServiceCollectionExtensions
                 .AddInterceptors(
                     new SqlitePragmaInterceptor(store.BusyTimeoutMilliseconds, store.PageCacheMiB),
                     taxonomyChanges,
-                    services.GetRequiredService<ContentChangeInterceptor>());
+                    services.GetRequiredService<ContentChangeInterceptor>())
+                // Any the host adds (diagnostics; tests that hold a query to reproduce a race).
+                .AddInterceptors(services.GetServices<IInterceptor>());
             if (NewsDeskDbContext.FindCompiledSqliteModel() is { } model)
             {
                 options.UseModel(model);

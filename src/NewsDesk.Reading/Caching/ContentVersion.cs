@@ -26,7 +26,11 @@ public sealed class ContentVersion : IDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile ContentState? _current;
-    private volatile bool _dirty = true;
+
+    // Changes this process has signalled, and how many of them the current state was read after. A flag cleared at
+    // the start of a refresh would let a request arriving during that refresh take the old state as fresh.
+    private long _changes = 1;
+    private long _seen;
 
     public ContentVersion(IServiceScopeFactory scopes, ContentChangeNotifier notifier, TimeProvider time)
     {
@@ -41,9 +45,9 @@ public sealed class ContentVersion : IDisposable
 
     /// <summary>The current state; reads the store first only when this process knows it changed.</summary>
     public ValueTask<ContentState> GetAsync(CancellationToken cancellationToken = default) =>
-        !_dirty && _current is { } current ? ValueTask.FromResult(current) : new ValueTask<ContentState>(RefreshAsync(force: false, cancellationToken));
+        Fresh() is { } current ? ValueTask.FromResult(current) : new ValueTask<ContentState>(RefreshAsync(force: false, cancellationToken));
 
-    public void MarkDirty() => _dirty = true;
+    public void MarkDirty() => Interlocked.Increment(ref _changes);
 
     /// <summary>Reads the stamp and the newest due story: two indexed lookups.</summary>
     /// <param name="force">Read even when this process knows of no change (the poller looks for changes made elsewhere).</param>
@@ -53,26 +57,17 @@ public sealed class ContentVersion : IDisposable
         try
         {
             // Requests that queued behind one refresh share its result.
-            if (!force && !_dirty && _current is { } fresh)
+            if (!force && Fresh() is { } fresh)
             {
                 return fresh;
             }
 
-            // Cleared before reading, so a change saved while we read marks the state dirty again.
-            _dirty = false;
-            ContentState next;
-            try
-            {
-                next = await ReadAsync(cancellationToken);
-            }
-            catch
-            {
-                _dirty = true;
-                throw;
-            }
-
+            // Taken before reading: a change signalled while we read leaves the state stale, to be read again.
+            var changes = Interlocked.Read(ref _changes);
+            var next = await ReadAsync(cancellationToken);
             var previous = _current;
             _current = next;
+            Interlocked.Exchange(ref _seen, changes);
             if (previous is not null && previous.Token != next.Token)
             {
                 Changed?.Invoke(previous);
@@ -85,6 +80,9 @@ public sealed class ContentVersion : IDisposable
             _refresh.Release();
         }
     }
+
+    /// <summary>The current state, if it was read after the last change this process signalled.</summary>
+    private ContentState? Fresh() => Interlocked.Read(ref _seen) == Interlocked.Read(ref _changes) ? _current : null;
 
     private async Task<ContentState> ReadAsync(CancellationToken cancellationToken)
     {
