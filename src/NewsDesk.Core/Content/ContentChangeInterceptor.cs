@@ -17,6 +17,8 @@ namespace NewsDesk.Core.Content;
 /// </summary>
 internal sealed class ContentChangeInterceptor(ContentChangeNotifier notifier, TimeProvider time) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private static readonly object Stamped = new();
+
     /// <summary>Open transactions that saved a public change; entries go with their transaction.</summary>
     private readonly ConditionalWeakTable<DbTransaction, object> _stamped = [];
 
@@ -80,7 +82,7 @@ internal sealed class ContentChangeInterceptor(ContentChangeNotifier notifier, T
 
         if (context.Database.CurrentTransaction is { } open)
         {
-            _stamped.AddOrUpdate(open.GetDbTransaction(), this);
+            _stamped.AddOrUpdate(open.GetDbTransaction(), Stamped);
         }
         else
         {

@@ -41,7 +41,7 @@ public static class SqliteSearchSchema
     ];
 
     /// <summary>Empties the index and fills it with the published stories.</summary>
-    public const string Reindex = $"""
+    private const string Reindex = $"""
         INSERT INTO ArticleSearch(ArticleSearch) VALUES ('delete-all');
         INSERT INTO ArticleSearch(rowid, Headline, Standfirst, Body) SELECT Id, Headline, Standfirst, Body FROM Articles WHERE Status = '{Published}';
         """;
