@@ -22,9 +22,10 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    // A store that cannot be opened or a bad setting is reported once, in one line, by the catch below: not as the
-    // host's stack trace.
-    .Filter.ByExcluding(e => e.Exception is StoreUnavailableException or AccountSetupException or OptionsValidationException));
+    // A store that cannot be opened or a bad setting at start is reported once, in one line, by the catch below: not
+    // as the host's stack trace. (A settings failure later, in a request, is still logged.)
+    .Filter.ByExcluding(e => e.Exception is StoreUnavailableException or AccountSetupException
+        || (e.Exception is OptionsValidationException && e.MessageTemplate.Text.StartsWith("Hosting failed to start", StringComparison.Ordinal))));
 
 builder.Services.AddNewsDeskCore(builder.Configuration);
 builder.Services.AddNewsDeskIngest(builder.Configuration);
