@@ -17,6 +17,10 @@ public static class SqliteSearchSchema
 {
     public static readonly IReadOnlyList<string> Triggers = ["ArticleSearch_AfterInsert", "ArticleSearch_AfterDelete", "ArticleSearch_AfterUpdate"];
 
+    /// <summary>The index's tokenizer, as migration <c>ReadingSearch</c> created it; anything that matches text the way
+    /// the index does (the search page's highlighting) uses the same.</summary>
+    public const string Tokenizer = "porter unicode61 remove_diacritics 2";
+
     private const string Published = nameof(ArticleStatus.Published);
 
     private static readonly string[] CreateTriggers =

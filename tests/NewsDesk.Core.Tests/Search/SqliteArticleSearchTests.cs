@@ -209,5 +209,44 @@ public sealed class SqliteArticleSearchTests
             await scope.Db.Database.ExecuteSqlAsync($"INSERT INTO ArticleSearch(ArticleSearch, rank) VALUES ('integrity-check', 1)", ct);
         }
     }
-}
 
+    [Fact]
+    public async Task Each_page_is_highlighted_from_its_own_stories_as_the_index_matches_words()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await TestStore.CreateAsync();
+        await using (var scope = store.NewContext())
+        {
+            scope.Db.Articles.AddRange(
+                Published("subs", "Submarines shadow carrier group", "Two submarines followed the carrier."),
+                Published("frigate", "Frigate visits Manila", "The frigate docked; no submarine was seen."),
+                Published("drill", "Navy drill ends", "Coast guard cutters and a frigate took part."));
+            await scope.Db.SaveChangesAsync(ct);
+        }
+
+        // One scope, so both searches run on the same connection and its page table.
+        await using (var scope = store.NewContext())
+        {
+            var search = scope.Services.GetRequiredService<IArticleSearch>();
+            Assert.True(SearchQuery.TryParse("submarine", out var first, out _));
+            Assert.True(SearchQuery.TryParse("frigat* -cutters", out var second, out _));
+
+            var subs = await search.SearchAsync(new SearchRequest(first), ct);
+            var frigates = await search.SearchAsync(new SearchRequest(second), ct);
+
+            // The stemmer matches "Submarines" as the index does; the second page shares a story with the first and
+            // holds only its own.
+            Assert.Equal(["subs", "frigate"], subs.Hits.Select(h => h.Slug));
+            Assert.Equal([new TextRun("Submarines", true), new TextRun(" shadow carrier group", false)], subs.Hits[0].Headline.Runs);
+            Assert.Contains(new TextRun("submarine", true), subs.Hits[1].Snippet.Runs);
+            Assert.Equal(["frigate"], frigates.Hits.Select(h => h.Slug));
+            Assert.Equal([new TextRun("Frigate", true), new TextRun(" visits Manila", false)], frigates.Hits[0].Headline.Runs);
+        }
+
+        await using (var scope = store.NewContext())
+        {
+            var definition = await scope.Db.Database.SqlQuery<string>($"SELECT sql AS Value FROM sqlite_master WHERE name = 'ArticleSearch'").SingleAsync(ct);
+            Assert.Contains($"tokenize='{SqliteSearchSchema.Tokenizer}'", definition, StringComparison.Ordinal);
+        }
+    }
+}
