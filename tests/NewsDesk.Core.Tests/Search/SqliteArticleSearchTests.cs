@@ -241,6 +241,10 @@ public sealed class SqliteArticleSearchTests
             Assert.Contains(new TextRun("submarine", true), subs.Hits[1].Snippet.Runs);
             Assert.Equal(["frigate"], frigates.Hits.Select(h => h.Slug));
             Assert.Equal([new TextRun("Frigate", true), new TextRun(" visits Manila", false)], frigates.Hits[0].Headline.Runs);
+
+            // The connection's page index holds the last page only, in step with its text (FTS5 raises an error if not).
+            await scope.Db.Database.ExecuteSqlAsync($"INSERT INTO temp.SearchPage(SearchPage, rank) VALUES ('integrity-check', 1)", ct);
+            Assert.Equal(1, await scope.Db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM temp.SearchPage WHERE SearchPage MATCH 'frigate OR submarine'").SingleAsync(ct));
         }
 
         await using (var scope = store.NewContext())
