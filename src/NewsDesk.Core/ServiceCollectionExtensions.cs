@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ContentChangeNotifier>();
         services.TryAddSingleton<ContentChangeInterceptor>();
         services.TryAddScoped<IArticleSearch, SqliteArticleSearch>();
+        services.TryAddSingleton<SqliteTermFrequencies>();
         services.AddScoped<StoryDesk>();
         services.AddScoped<TaxonomyCuration>();
         services.AddScoped<RetagJobs>();

@@ -12,9 +12,10 @@ namespace NewsDesk.Core.Search;
 /// <summary>
 /// <see cref="IArticleSearch"/> on SQLite FTS5: the <c>ArticleSearch</c> table indexes published Articles as its external
 /// content, kept in step by triggers (<see cref="SqliteSearchSchema"/>). Ranked by BM25 with the headline weighted above
-/// the standfirst above the body.
+/// the standfirst above the body; words in half the stories or more filter without being ranked
+/// (<see cref="SqliteTermFrequencies"/>).
 /// </summary>
-internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider time) : IArticleSearch
+internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider time, SqliteTermFrequencies frequencies) : IArticleSearch
 {
     private const char Open = '\u0002';
     private const char Close = '\u0003';
@@ -29,7 +30,8 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         try
         {
             var connection = db.Database.GetDbConnection();
-            var (total, ids) = await RankAsync(connection, request, match, regionIds, cancellationToken);
+            var split = request.Order == SearchOrder.Relevance ? await SplitAsync(connection, request.Query, cancellationToken) : null;
+            var (total, ids) = await RankAsync(connection, request, match, split, regionIds, cancellationToken);
             if (ids.Count == 0)
             {
                 return new SearchResults(total, []);
@@ -47,13 +49,56 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
     /// <summary>The FTS5 query for a parsed search. Words are letters and digits only, so quoting them is enough.</summary>
     internal static string ToFts5(SearchQuery query)
     {
-        static string Term(SearchTerm t) => "\"" + string.Join(' ', t.Words) + "\"" + (t.Prefix ? "*" : "");
-        static string Group(IReadOnlyList<SearchTerm> g) => g.Count == 1 ? Term(g[0]) : "(" + string.Join(" OR ", g.Select(Term)) + ")";
-
         var required = string.Join(" AND ", query.Required.Select(Group));
         return query.Excluded.Count == 0
             ? required
             : "(" + required + ") NOT (" + string.Join(" OR ", query.Excluded.Select(Term)) + ")";
+    }
+
+    /// <summary>
+    /// The query to rank by without its <paramref name="weightless"/> required groups (those BM25 gives no weight), and
+    /// the matches of that query the dropped groups rule out; null when there is nothing to drop or nothing would be
+    /// left to rank by. Ranking the rest gives the same order (ties aside) without reading the common words' lists.
+    /// </summary>
+    internal static (string Rank, string Unranked)? SplitWeightless(SearchQuery query, IReadOnlyList<bool> weightless)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(weightless);
+        var kept = query.Required.Where((_, i) => !weightless[i]).ToList();
+        if (kept.Count == 0 || kept.Count == query.Required.Count)
+        {
+            return null;
+        }
+
+        var rank = ToFts5(query with { Required = kept });
+        var dropped = string.Join(" AND ", query.Required.Where((_, i) => weightless[i]).Select(Group));
+        return (rank, "(" + rank + ") NOT (" + dropped + ")");
+    }
+
+    private static string Term(SearchTerm t) => "\"" + string.Join(' ', t.Words) + "\"" + (t.Prefix ? "*" : "");
+
+    private static string Group(IReadOnlyList<SearchTerm> g) => g.Count == 1 ? Term(g[0]) : "(" + string.Join(" OR ", g.Select(Term)) + ")";
+
+    private async Task<(string Rank, string Unranked)?> SplitAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Required.Count < 2)
+        {
+            return null;
+        }
+
+        var weightless = new List<bool>(query.Required.Count);
+        foreach (var group in query.Required)
+        {
+            var all = true;
+            foreach (var term in group)
+            {
+                all = all && await frequencies.IsWeightlessAsync(connection, Term(term), cancellationToken);
+            }
+
+            weightless.Add(all);
+        }
+
+        return SplitWeightless(query, weightless);
     }
 
     private async Task<List<int>> SubtreeAsync(int regionId, CancellationToken cancellationToken)
@@ -62,10 +107,19 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         return path is null ? [] : await db.Regions.Where(r => r.Path.StartsWith(path)).Select(r => r.Id).ToListAsync(cancellationToken);
     }
 
-    private async Task<(int Total, List<int> Ids)> RankAsync(DbConnection connection, SearchRequest request, string match, List<int>? regionIds, CancellationToken cancellationToken)
+    private async Task<(int Total, List<int> Ids)> RankAsync(
+        DbConnection connection, SearchRequest request, string match, (string Rank, string Unranked)? split, List<int>? regionIds, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        Add(command, "$match", match);
+        var matches = "ArticleSearch MATCH $match";
+        if (split is { } parts)
+        {
+            // The unary + keeps SQLite from handing the rowid test to FTS5 as one lookup per row.
+            matches = "ArticleSearch MATCH $match AND +s.rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $unranked)";
+            Add(command, "$unranked", parts.Unranked);
+        }
+
+        Add(command, "$match", split?.Rank ?? match);
         Add(command, "$published", nameof(ArticleStatus.Published));
         Add(command, "$now", time.GetUtcNow().UtcDateTime);
         StringBuilder where;
@@ -73,18 +127,18 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         {
             // The index holds published stories only: leaving out the few scheduled for later, it ranks and counts
             // alone. Looking every match up in Articles made a search for common words twice as slow.
-            where = new StringBuilder("""
+            where = new StringBuilder($"""
                 FROM ArticleSearch s
-                WHERE ArticleSearch MATCH $match AND s.rowid NOT IN (SELECT Id FROM Articles WHERE Status = $published AND PublishedAt > $now)
+                WHERE {matches} AND s.rowid NOT IN (SELECT Id FROM Articles WHERE Status = $published AND PublishedAt > $now)
                 """);
         }
         else
         {
             // CROSS JOIN keeps FTS5 as the outer loop (otherwise SQLite walks every published article and probes the
             // index once for each, a hundred times slower); the covering index answers "published and due" without the rows.
-            where = new StringBuilder("""
+            where = new StringBuilder($"""
                 FROM ArticleSearch s CROSS JOIN Articles a INDEXED BY IX_Articles_Search ON a.Id = s.rowid
-                WHERE ArticleSearch MATCH $match AND a.Status = $published AND a.PublishedAt <= $now
+                WHERE {matches} AND a.Status = $published AND a.PublishedAt <= $now
                 """);
             AddFilters(command, where, request, regionIds);
         }

@@ -69,6 +69,19 @@ public sealed class SearchQueryTests
     }
 
     [Fact]
+    public void Weightless_groups_leave_the_ranked_query_for_a_filter_unless_nothing_would_be_left()
+    {
+        var query = Parse("the frigate OR corvette said -drill");
+
+        var split = SqliteArticleSearch.SplitWeightless(query, [true, false, true]);
+
+        const string rank = "((\"frigate\" OR \"corvette\")) NOT (\"drill\")";
+        Assert.Equal((rank, "(" + rank + ") NOT (\"the\" AND \"said\")"), split);
+        Assert.Null(SqliteArticleSearch.SplitWeightless(query, [false, false, false]));
+        Assert.Null(SqliteArticleSearch.SplitWeightless(query, [true, true, true]));
+    }
+
+    [Fact]
     public void Snippets_lose_their_Markdown_but_keep_the_match_markers()
     {
         var text = NewsDesk.Core.Text.MarkdownText.Plain("## Heading\n**Two \u0002bombers\u0003** flew, [the ministry](https://mod.example/x) said");

@@ -253,4 +253,51 @@ public sealed class SqliteArticleSearchTests
             Assert.Contains($"tokenize='{SqliteSearchSchema.Tokenizer}'", definition, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Words_in_half_the_stories_filter_without_changing_the_order()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await TestStore.CreateAsync();
+        await using (var scope = store.NewContext())
+        {
+            // "the" is in nine stories of ten, "frigate" in four: one of those four lacks "the".
+            for (var i = 0; i < 6; i++)
+            {
+                scope.Db.Articles.Add(Published($"other-{i}", $"Coast guard report {i}", $"The cutter sailed {i} miles."));
+            }
+
+            scope.Db.Articles.AddRange(
+                Published("headline", "Frigate shadows the carrier", "The frigate kept its distance."),
+                Published("body", "Navy drill ends", "The frigate joined the drill late, and the frigate left early."),
+                Published("once", "Ships in port", "A frigate was among the ships seen in the harbour that week by the crews."),
+                Published("no-the", "Frigate docks", "A frigate docked."));
+            await scope.Db.SaveChangesAsync(ct);
+        }
+
+        await using (var scope = store.NewContext())
+        {
+            var frequencies = scope.Services.GetRequiredService<SqliteTermFrequencies>();
+            await scope.Db.Database.OpenConnectionAsync(ct);
+            var connection = scope.Db.Database.GetDbConnection();
+            Assert.True(await frequencies.IsWeightlessAsync(connection, "\"the\"", ct));
+            Assert.False(await frequencies.IsWeightlessAsync(connection, "\"frigate\"", ct));
+
+            // What BM25 over the whole query orders: the search ranks by "frigate" alone and must agree.
+            var expected = await scope.Db.Database.SqlQuery<string>($"""
+                SELECT a.Slug AS Value FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+                WHERE ArticleSearch MATCH '"the" AND "frigate"' ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0), s.rowid DESC
+                """).ToListAsync(ct);
+            Assert.Equal(["headline", "body", "once"], expected);
+
+            Assert.True(SearchQuery.TryParse("the frigate", out var query, out _));
+            var search = scope.Services.GetRequiredService<IArticleSearch>();
+            var first = await search.SearchAsync(new SearchRequest(query, Take: 2), ct);
+            var second = await search.SearchAsync(new SearchRequest(query, Skip: 2, Take: 2), ct);
+
+            Assert.Equal([3, 3], new[] { first.Total, second.Total });
+            Assert.Equal(expected, first.Hits.Concat(second.Hits).Select(h => h.Slug));
+            Assert.Contains(new TextRun("the", true), first.Hits[0].Headline.Runs);
+        }
+    }
 }
