@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using NewsDesk.Core.Articles;
 
@@ -53,7 +54,7 @@ internal sealed class SqliteTermFrequencies : IDisposable
         }
 
         command.Parameters.Add(parameter);
-        count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         _counts.Set(phrase, count, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return count;
     }
