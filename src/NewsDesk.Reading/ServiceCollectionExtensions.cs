@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsDesk.Reading.Articles;
 using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Feeds;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FeedItems>();
         services.AddScoped<FeedService>();
         services.AddScoped<Sitemap>();
+        services.TryAddSingleton(new SitemapLimits());
         services.AddSingleton<ReadingWarmup>();
         services.AddHostedService<ReadingStartup>();
         services.AddHostedService<ContentVersionPoller>();

@@ -15,10 +15,8 @@ namespace NewsDesk.Reading.Seo;
 /// A sitemap holds at most 50,000 URLs, so past that /sitemap.xml becomes a sitemap index of /sitemaps/pages.xml and
 /// /sitemaps/articles-N.xml.
 /// </summary>
-public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, StoryCounts counts, SiteUrls urls)
+public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, StoryCounts counts, SiteUrls urls, SitemapLimits limits)
 {
-    public const int MaxUrls = 50_000;
-    public const int ArticlesPerPart = 40_000;
     private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string ContentType = "application/xml; charset=utf-8";
 
@@ -27,13 +25,13 @@ public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, Stor
         var pages = await PagesAsync(cancellationToken);
         var articleCount = await stories.Published().CountAsync(cancellationToken);
         var baseUrl = urls.Base(http.Request);
-        if (pages.Count + articleCount <= MaxUrls)
+        if (pages.Count + articleCount <= limits.MaxUrls)
         {
-            var articles = await ArticlesAsync(0, MaxUrls, cancellationToken);
+            var articles = await ArticlesAsync(0, limits.MaxUrls, cancellationToken);
             return Results.Text(UrlSet(baseUrl, pages.Concat(articles)), ContentType, Encoding.UTF8);
         }
 
-        var parts = (articleCount + ArticlesPerPart - 1) / ArticlesPerPart;
+        var parts = (articleCount + limits.ArticlesPerPart - 1) / limits.ArticlesPerPart;
         return Results.Text(Index(baseUrl, Enumerable.Range(1, parts).Select(n => $"/sitemaps/articles-{n}.xml").Prepend("/sitemaps/pages.xml")), ContentType, Encoding.UTF8);
     }
 
@@ -45,8 +43,13 @@ public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, Stor
             return Results.Text(UrlSet(baseUrl, await PagesAsync(cancellationToken)), ContentType, Encoding.UTF8);
         }
 
-        var part = int.Parse(name["articles-".Length..], CultureInfo.InvariantCulture);
-        var articles = part < 1 ? [] : await ArticlesAsync((part - 1) * ArticlesPerPart, ArticlesPerPart, cancellationToken);
+        // The route allows any run of digits; one too long for a number is a part that does not exist.
+        if (!int.TryParse(name.AsSpan("articles-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var part) || part < 1)
+        {
+            return Results.NotFound();
+        }
+
+        var articles = await ArticlesAsync((int)Math.Min(int.MaxValue, (part - 1L) * limits.ArticlesPerPart), limits.ArticlesPerPart, cancellationToken);
         return articles.Count == 0 ? (IResult)Results.NotFound() : Results.Text(UrlSet(baseUrl, articles), ContentType, Encoding.UTF8);
     }
 
@@ -112,3 +115,7 @@ public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, Stor
         return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 }
+
+/// <summary>How many URLs one sitemap file may hold (the protocol allows 50,000) and how many stories each part of a
+/// sitemap index lists. A setting of the code, not of a site: tests lower it to reach the index.</summary>
+public sealed record SitemapLimits(int MaxUrls = 50_000, int ArticlesPerPart = 40_000);

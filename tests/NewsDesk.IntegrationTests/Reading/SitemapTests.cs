@@ -1,4 +1,8 @@
+using System.Net;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsDesk.Reading.Seo;
 
 namespace NewsDesk.IntegrationTests.Reading;
 
@@ -26,6 +30,53 @@ public sealed class SitemapTests(ReadingApp app) : IClassFixture<ReadingApp>
         Assert.DoesNotContain("http://localhost/articles/unpublished-draft", urls);
         Assert.DoesNotContain("http://localhost/articles/scheduled-story", urls);
         Assert.Equal(7, urls.Count(u => u.Contains("/articles/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Past_the_limit_the_sitemap_is_an_index_of_parts_that_together_list_every_story()
+    {
+        // The same store and stories, with limits low enough that seven stories need three parts.
+        await using var big = new ReadingApp();
+        big.WithServices(s =>
+        {
+            s.RemoveAll<SitemapLimits>();
+            s.AddSingleton(new SitemapLimits(MaxUrls: 5, ArticlesPerPart: 3));
+        });
+        await ((IAsyncLifetime)big).InitializeAsync();
+        using var client = big.CreateClient();
+        async Task<XDocument> GetAsync(string path)
+        {
+            using var response = await client.GetResponseAsync(path);
+            return XDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        var index = await GetAsync("/sitemap.xml");
+        Assert.Equal(Ns + "sitemapindex", index.Root!.Name);
+        Assert.Equal(
+            ["http://localhost/sitemaps/pages.xml", "http://localhost/sitemaps/articles-1.xml", "http://localhost/sitemaps/articles-2.xml", "http://localhost/sitemaps/articles-3.xml"],
+            index.Root.Elements(Ns + "sitemap").Select(e => e.Element(Ns + "loc")!.Value));
+
+        var parts = new List<List<string>>();
+        for (var n = 1; n <= 3; n++)
+        {
+            parts.Add([.. (await GetAsync($"/sitemaps/articles-{n}.xml")).Root!.Elements(Ns + "url").Select(u => u.Element(Ns + "loc")!.Value)]);
+        }
+
+        Assert.Equal([3, 3, 1], parts.Select(p => p.Count));
+        var articles = parts.SelectMany(p => p).ToList();
+        Assert.Equal(7, articles.Distinct().Count());
+        Assert.Contains("http://localhost/articles/japan-scrambles-jets-as-chinese-bombers-near-okinawa", articles);
+        Assert.DoesNotContain("http://localhost/articles/unpublished-draft", articles);
+        var pages = (await GetAsync("/sitemaps/pages.xml")).Root!.Elements(Ns + "url").Select(u => u.Element(Ns + "loc")!.Value).ToList();
+        Assert.Contains("http://localhost/regions/senkaku-islands", pages);
+        Assert.DoesNotContain(pages, p => p.Contains("/articles/", StringComparison.Ordinal));
+
+        // Parts past the end, part 0, and a number too long for an int are not found (the last was a 500).
+        foreach (var missing in new[] { "/sitemaps/articles-4.xml", "/sitemaps/articles-0.xml", "/sitemaps/articles-99999999999.xml" })
+        {
+            using var response = await client.GetAsync(new Uri(missing, UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
     }
 
     [Fact]
