@@ -67,7 +67,8 @@ public sealed record DateFilter(string? Within, DateOnly? From, DateOnly? To)
             from = from is null || start > from ? start : from;
         }
 
-        return (from, To is { } t ? StartOfDayUtc(clock, t.AddDays(1)) : null);
+        // The end bound is the start of the day after; the calendar's last day has none, so it leaves the end open.
+        return (from, To is { } t && t < DateOnly.MaxValue ? StartOfDayUtc(clock, t.AddDays(1)) : null);
     }
 
     private static DateTime StartOfDayUtc(SiteClock clock, DateOnly day)
