@@ -61,12 +61,26 @@ public static class ServiceCollectionExtensions
     public static IApplicationBuilder UseNewsDeskReading(this IApplicationBuilder app)
     {
         app.UseOutputCache();
-        app.UseWhen(IsPublic, branch => branch.UseResponseCompression().UseMiddleware<ConditionalGetMiddleware>());
+        app.UseWhen(IsPublic, branch => branch.Use(OnlyReads).UseResponseCompression().UseMiddleware<ConditionalGetMiddleware>());
         EvictOldVersions(app.ApplicationServices);
         return app;
     }
 
     private static bool IsPublic(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null;
+
+    // Public pages are only read. A POST to one was a 500 in production: Razor Pages' antiforgery check runs first and,
+    // with secure-only cookies over plain HTTP (behind a proxy that does not forward the scheme), throws.
+    private static Task OnlyReads(HttpContext context, RequestDelegate next)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        context.Response.Headers.Allow = "GET, HEAD";
+        return Task.CompletedTask;
+    }
 
     private static void EvictOldVersions(IServiceProvider services)
     {

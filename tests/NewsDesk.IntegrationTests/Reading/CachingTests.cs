@@ -237,4 +237,22 @@ public sealed class CachingTests
         using var anonymous = await client.GetResponseAsync("/topics");
         Assert.NotNull(anonymous.Headers.Age);
     }
+
+    [Fact]
+    public async Task Public_pages_answer_only_GET_and_HEAD()
+    {
+        // Production settings (secure-only cookies) over plain HTTP: the case that was a 500.
+        await using var app = new ReadingApp { Environment = "Production" };
+        await app.InitializeAsync();
+        using var client = app.CreateClient();
+
+        foreach (var path in new[] { "/", "/regions/japan", "/search?q=bombers", Kishi })
+        {
+            using var post = await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent([new("q", "x")]), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+            Assert.Equal(["GET", "HEAD"], post.Content.Headers.Allow);
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        }
+    }
 }
