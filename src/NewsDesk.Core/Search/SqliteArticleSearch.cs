@@ -79,7 +79,7 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
 
     private static string Group(IReadOnlyList<SearchTerm> g) => g.Count == 1 ? Term(g[0]) : "(" + string.Join(" OR ", g.Select(Term)) + ")";
 
-    private async Task<(string Rank, string Unranked)?> SplitAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    internal async Task<(string Rank, string Unranked)?> SplitAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
         if (query.Required.Count < 2)
         {
@@ -114,8 +114,7 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         var matches = "ArticleSearch MATCH $match";
         if (split is { } parts)
         {
-            // The unary + keeps SQLite from handing the rowid test to FTS5 as one lookup per row.
-            matches = "ArticleSearch MATCH $match AND +s.rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $unranked)";
+            matches = "ArticleSearch MATCH $match AND s.rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $unranked)";
             Add(command, "$unranked", parts.Unranked);
         }
 
@@ -213,9 +212,10 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         // Marking the page's hits in the whole index seeks every query term's document list once per hit, and a
         // common word's list is long: 4-7 ms for 20 hits among 100,000 stories. The same tokenizer over only these
         // stories, in tables of this connection's own (temp: nothing shared, nothing written to the store), gives the
-        // same marks and snippets in about 2 ms. Emptied first, so an interrupted search leaves nothing behind; the
-        // index takes its text from a table beside it because emptying such an index ('delete-all') needs no
-        // re-reading of the old text.
+        // same marks and snippets in about 2 ms. Emptied before each use, so no search sees another's page (one cut off
+        // halfway leaves its rows for the next to clear); the index takes its text from a table beside it because
+        // emptying such an index ('delete-all') needs no re-reading of the old text. Only stories still published are
+        // copied: one unpublished since the ranking drops out, as it did when the page was marked in the index.
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             CREATE TEMP TABLE IF NOT EXISTS SearchPageText(Id INTEGER PRIMARY KEY, Headline TEXT, Standfirst TEXT, Body TEXT);
@@ -224,7 +224,7 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
             INSERT INTO temp.SearchPage(SearchPage) VALUES ('delete-all');
             DELETE FROM temp.SearchPageText;
             INSERT INTO temp.SearchPageText(Id, Headline, Standfirst, Body)
-                SELECT Id, Headline, Standfirst, Body FROM Articles WHERE Id IN (SELECT value FROM json_each($ids));
+                SELECT Id, Headline, Standfirst, Body FROM Articles WHERE Id IN (SELECT value FROM json_each($ids)) AND Status = $published;
             INSERT INTO temp.SearchPage(rowid, Headline, Standfirst, Body) SELECT Id, Headline, Standfirst, Body FROM temp.SearchPageText;
             SELECT a.Id, a.Slug, a.Byline, a.PublishedAt,
                    highlight(SearchPage, 0, char(2), char(3)),
@@ -235,6 +235,7 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
             """;
         Add(command, "$match", match);
         Add(command, "$ids", JsonSerializer.Serialize(ids));
+        Add(command, "$published", nameof(ArticleStatus.Published));
         var hits = new Dictionary<int, SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -6,56 +6,51 @@ using NewsDesk.Core.Articles;
 namespace NewsDesk.Core.Search;
 
 /// <summary>
-/// How many indexed stories a search term is found in, remembered by this process for a few minutes. BM25 gives a term
-/// found in half the stories or more no weight (FTS5 clamps its IDF, ln((N − n + ½) / (n + ½)), to a millionth), yet
-/// <c>bm25()</c> reads that term's whole document list to learn so: at 100,000 stories "the" or a word as common
-/// costs more than ranking the rest of the query. <see cref="SqliteArticleSearch"/> ranks without such terms and
-/// applies them as a filter. A count a few minutes old can only misjudge a term near the halfway mark, where its weight
-/// is about nothing either way, so nothing here needs sharing with other instances. Singleton.
+/// Whether a search term is found in at least half the indexed stories, remembered by this process for a few minutes.
+/// BM25 gives such a term no weight (FTS5 clamps its IDF, ln((N − n + ½) / (n + ½)), to a millionth), yet
+/// <c>bm25()</c> reads the term's whole document list to learn so: at 100,000 stories "the" or a word as common costs
+/// more than ranking the rest of the query. <see cref="SqliteArticleSearch"/> ranks without such terms and applies them
+/// as a filter. The matches never depend on this; the order may, for the few minutes a verdict is kept after the
+/// stories change a lot (a bulk import into a small store), which is why nothing here needs sharing between
+/// instances. Singleton.
 /// </summary>
 internal sealed class SqliteTermFrequencies : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-    private const string StoriesKey = "";
 
     // Every distinct term readers search for is an entry: bounded, so a flood of made-up words cannot grow it.
-    private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private readonly MemoryCache _verdicts = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     /// <summary>True when <paramref name="phrase"/> (one FTS5 term) is in at least half the indexed stories.</summary>
     public async Task<bool> IsWeightlessAsync(DbConnection connection, string phrase, CancellationToken cancellationToken)
     {
-        var stories = await CountAsync(connection, StoriesKey, cancellationToken);
-        return stories > 0 && await CountAsync(connection, phrase, cancellationToken) * 2 >= stories;
+        ArgumentNullException.ThrowIfNull(connection);
+        if (_verdicts.TryGetValue(phrase, out bool weightless))
+        {
+            return weightless;
+        }
+
+        // Both counts in one statement, so they describe the same moment. The index holds the published stories
+        // (scheduled ones too): FTS5's N.
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $phrase) * 2
+                >= max(1, (SELECT count(*) FROM Articles WHERE Status = $published))
+            """;
+        Add(command, "$phrase", phrase);
+        Add(command, "$published", nameof(ArticleStatus.Published));
+        weightless = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+        _verdicts.Set(phrase, weightless, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        return weightless;
     }
 
-    public void Dispose() => _counts.Dispose();
+    public void Dispose() => _verdicts.Dispose();
 
-    private async Task<long> CountAsync(DbConnection connection, string phrase, CancellationToken cancellationToken)
+    private static void Add(DbCommand command, string name, object value)
     {
-        if (_counts.TryGetValue(phrase, out long count))
-        {
-            return count;
-        }
-
-        await using var command = connection.CreateCommand();
         var parameter = command.CreateParameter();
-        if (phrase == StoriesKey)
-        {
-            // The index holds the published stories (scheduled ones too): FTS5's N.
-            command.CommandText = "SELECT count(*) FROM Articles WHERE Status = $published";
-            parameter.ParameterName = "$published";
-            parameter.Value = nameof(ArticleStatus.Published);
-        }
-        else
-        {
-            command.CommandText = "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $phrase";
-            parameter.ParameterName = "$phrase";
-            parameter.Value = phrase;
-        }
-
+        parameter.ParameterName = name;
+        parameter.Value = value;
         command.Parameters.Add(parameter);
-        count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        _counts.Set(phrase, count, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
-        return count;
     }
 }

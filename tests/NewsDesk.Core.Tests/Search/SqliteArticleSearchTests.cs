@@ -292,11 +292,16 @@ public sealed class SqliteArticleSearchTests
 
             Assert.True(SearchQuery.TryParse("the frigate", out var query, out _));
             var search = scope.Services.GetRequiredService<IArticleSearch>();
+            // Ranked by "frigate" alone; "the" filters.
+            Assert.Equal(("\"frigate\"", "(\"frigate\") NOT (\"the\")"), await ((SqliteArticleSearch)search).SplitAsync(connection, query, ct));
             var first = await search.SearchAsync(new SearchRequest(query, Take: 2), ct);
             var second = await search.SearchAsync(new SearchRequest(query, Skip: 2, Take: 2), ct);
+            // The filtered path (joined to Articles for the date) splits the same way.
+            var dated = await search.SearchAsync(new SearchRequest(query, FromUtc: DateTime.UtcNow.AddDays(-1)), ct);
 
-            Assert.Equal([3, 3], new[] { first.Total, second.Total });
+            Assert.Equal([3, 3, 3], new[] { first.Total, second.Total, dated.Total });
             Assert.Equal(expected, first.Hits.Concat(second.Hits).Select(h => h.Slug));
+            Assert.Equal(expected, dated.Hits.Select(h => h.Slug));
             Assert.Contains(new TextRun("the", true), first.Hits[0].Headline.Runs);
         }
     }
