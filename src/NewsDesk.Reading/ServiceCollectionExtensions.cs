@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsDesk.Reading.Articles;
 using NewsDesk.Reading.Caching;
 using NewsDesk.Reading.Feeds;
@@ -37,7 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FeedItems>();
         services.AddScoped<FeedService>();
         services.AddScoped<Sitemap>();
-        services.TryAddSingleton(new SitemapLimits());
+        services.AddSingleton(new SitemapLimits());
         services.AddSingleton<ReadingWarmup>();
         services.AddHostedService<ReadingStartup>();
         services.AddHostedService<ContentVersionPoller>();

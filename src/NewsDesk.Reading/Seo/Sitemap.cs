@@ -38,13 +38,16 @@ public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, Stor
     public async Task<IResult> PartAsync(HttpContext http, string name, CancellationToken cancellationToken)
     {
         var baseUrl = urls.Base(http.Request);
-        if (name == "pages")
+        // Like every route here (and the output cache's keys) the names ignore case; the route's pattern also lets a
+        // trailing line break through ("pages\n"), which names nothing.
+        if (name.Equals("pages", StringComparison.OrdinalIgnoreCase))
         {
             return Results.Text(UrlSet(baseUrl, await PagesAsync(cancellationToken)), ContentType, Encoding.UTF8);
         }
 
-        // The route allows any run of digits; one too long for a number is a part that does not exist.
-        if (!int.TryParse(name.AsSpan("articles-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var part) || part < 1)
+        // Any run of digits passes the route; one too long for a number is a part that does not exist.
+        if (!name.StartsWith("articles-", StringComparison.OrdinalIgnoreCase)
+            || !int.TryParse(name.AsSpan("articles-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var part) || part < 1)
         {
             return Results.NotFound();
         }
@@ -118,4 +121,17 @@ public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, Stor
 
 /// <summary>How many URLs one sitemap file may hold (the protocol allows 50,000) and how many stories each part of a
 /// sitemap index lists. A setting of the code, not of a site: tests lower it to reach the index.</summary>
-public sealed record SitemapLimits(int MaxUrls = 50_000, int ArticlesPerPart = 40_000);
+public sealed record SitemapLimits
+{
+    public SitemapLimits(int maxUrls = 50_000, int articlesPerPart = 40_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUrls, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(articlesPerPart, 1);
+        MaxUrls = maxUrls;
+        ArticlesPerPart = articlesPerPart;
+    }
+
+    public int MaxUrls { get; }
+
+    public int ArticlesPerPart { get; }
+}
