@@ -16,6 +16,16 @@ public sealed class ErrorModel : PageModel
     /// <summary>Words from the address that was not found ("/regions/south-atlantis" → "south atlantis"), to search for.</summary>
     public string? Suggestion { get; private set; }
 
+    // Status-code pages re-execute this page with the failed request's own method: a 405 for a form posted to a
+    // public page arrives as a POST. Each method needs its handler, or the page renders without one (as a 500).
+    public void OnPost(int? code) => OnGet(code);
+
+    public void OnPut(int? code) => OnGet(code);
+
+    public void OnDelete(int? code) => OnGet(code);
+
+    public void OnPatch(int? code) => OnGet(code);
+
     public void OnGet(int? code)
     {
         Status = code ?? StatusCodes.Status500InternalServerError;
@@ -32,4 +42,9 @@ public sealed class ErrorModel : PageModel
     public bool IsNotFound => Status == StatusCodes.Status404NotFound;
 
     public bool IsForbidden => Status == StatusCodes.Status403Forbidden;
+
+    public bool IsMethodNotAllowed => Status == StatusCodes.Status405MethodNotAllowed;
+
+    /// <summary>Another 4xx: the request, not the server, is at fault.</summary>
+    public bool IsBadRequest => Status is >= 400 and < 500;
 }

@@ -251,6 +251,7 @@ public sealed class CachingTests
             using var post = await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent([new("q", "x")]), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
             Assert.Equal(["GET", "HEAD"], post.Content.Headers.Allow);
+            Assert.Contains("Only for reading", await post.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
             using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         }
