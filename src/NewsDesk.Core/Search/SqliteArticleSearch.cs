@@ -115,12 +115,12 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         if (split is { } parts)
         {
             matches = "ArticleSearch MATCH $match AND s.rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $unranked)";
-            Add(command, "$unranked", parts.Unranked);
+            command.AddParameter("$unranked", parts.Unranked);
         }
 
-        Add(command, "$match", split?.Rank ?? match);
-        Add(command, "$published", nameof(ArticleStatus.Published));
-        Add(command, "$now", time.GetUtcNow().UtcDateTime);
+        command.AddParameter("$match", split?.Rank ?? match);
+        command.AddParameter("$published", nameof(ArticleStatus.Published));
+        command.AddParameter("$now", time.GetUtcNow().UtcDateTime);
         StringBuilder where;
         if (request.FromUtc is null && request.ToUtc is null && regionIds is null && request.TopicId is null && request.Order == SearchOrder.Relevance)
         {
@@ -148,8 +148,8 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         command.CommandText = $"SELECT s.rowid {where} ORDER BY {order} LIMIT $take OFFSET $skip";
         var take = Math.Clamp(request.Take, 1, 100);
         var skip = Math.Max(0, request.Skip);
-        Add(command, "$take", take);
-        Add(command, "$skip", skip);
+        command.AddParameter("$take", take);
+        command.AddParameter("$skip", skip);
 
         var ids = new List<int>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -179,31 +179,31 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         if (request.FromUtc is { } from)
         {
             where.Append(" AND a.PublishedAt >= $from");
-            Add(command, "$from", from);
+            command.AddParameter("$from", from);
         }
 
         if (request.ToUtc is { } to)
         {
             where.Append(" AND a.PublishedAt < $to");
-            Add(command, "$to", to);
+            command.AddParameter("$to", to);
         }
 
         const string publicLink = "(l.Decision = 'Accepted' OR (l.Decision = 'None' AND l.Score >= $threshold))";
         if (regionIds is not null || request.TopicId is not null)
         {
-            Add(command, "$threshold", ArticleTerm.PublicScoreThreshold);
+            command.AddParameter("$threshold", ArticleTerm.PublicScoreThreshold);
         }
 
         if (regionIds is not null)
         {
             where.Append($" AND EXISTS (SELECT 1 FROM ArticleTerms l WHERE l.ArticleId = a.Id AND l.TermId IN (SELECT value FROM json_each($regions)) AND {publicLink})");
-            Add(command, "$regions", JsonSerializer.Serialize(regionIds));
+            command.AddParameter("$regions", JsonSerializer.Serialize(regionIds));
         }
 
         if (request.TopicId is { } topicId)
         {
             where.Append($" AND EXISTS (SELECT 1 FROM ArticleTerms l WHERE l.ArticleId = a.Id AND l.TermId = $topic AND {publicLink})");
-            Add(command, "$topic", topicId);
+            command.AddParameter("$topic", topicId);
         }
     }
 
@@ -233,9 +233,9 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
             FROM temp.SearchPage p CROSS JOIN Articles a ON a.Id = p.rowid
             WHERE SearchPage MATCH $match;
             """;
-        Add(command, "$match", match);
-        Add(command, "$ids", JsonSerializer.Serialize(ids));
-        Add(command, "$published", nameof(ArticleStatus.Published));
+        command.AddParameter("$match", match);
+        command.AddParameter("$ids", JsonSerializer.Serialize(ids));
+        command.AddParameter("$published", nameof(ArticleStatus.Published));
         var hits = new Dictionary<int, SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -256,13 +256,5 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
         }
 
         return hits;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using NewsDesk.Core.Articles;
+using NewsDesk.Core.Data;
 
 namespace NewsDesk.Core.Search;
 
@@ -37,20 +38,12 @@ internal sealed class SqliteTermFrequencies : IDisposable
             SELECT (SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $phrase) * 2
                 >= max(1, (SELECT count(*) FROM Articles WHERE Status = $published))
             """;
-        Add(command, "$phrase", phrase);
-        Add(command, "$published", nameof(ArticleStatus.Published));
+        command.AddParameter("$phrase", phrase);
+        command.AddParameter("$published", nameof(ArticleStatus.Published));
         weightless = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
         _verdicts.Set(phrase, weightless, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         return weightless;
     }
 
     public void Dispose() => _verdicts.Dispose();
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }
