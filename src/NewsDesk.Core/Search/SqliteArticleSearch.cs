@@ -210,9 +210,9 @@ internal sealed class SqliteArticleSearch(NewsDeskDbContext db, TimeProvider tim
     private static async Task<Dictionary<int, SearchHit>> HighlightAsync(DbConnection connection, string match, List<int> ids, CancellationToken cancellationToken)
     {
         // Marking the page's hits in the whole index seeks every query term's document list once per hit, and a
-        // common word's list is long: 4-7 ms for 20 hits among 100,000 stories. The same tokenizer over only these
+        // common word's list is long: 2.5-7 ms for 20 hits among 100,000 stories. The same tokenizer over only these
         // stories, in tables of this connection's own (temp: nothing shared, nothing written to the store), gives the
-        // same marks and snippets in about 2 ms. Emptied before each use, so no search sees another's page (one cut off
+        // same marks and snippets in 2-2.6 ms. Emptied before each use, so no search sees another's page (one cut off
         // halfway leaves its rows for the next to clear); the index takes its text from a table beside it because
         // emptying such an index ('delete-all') needs no re-reading of the old text. Only stories still published are
         // copied: one unpublished since the ranking drops out, as it did when the page was marked in the index.

@@ -46,5 +46,5 @@ public sealed class ErrorModel : PageModel
     public bool IsMethodNotAllowed => Status == StatusCodes.Status405MethodNotAllowed;
 
     /// <summary>Another 4xx: the request, not the server, is at fault.</summary>
-    public bool IsBadRequest => Status is >= 400 and < 500;
+    public bool IsClientError => Status is >= 400 and < 500;
 }
