@@ -33,6 +33,7 @@ builder.Services.AddNewsDeskFeedPolling();
 builder.Services.AddNewsDeskReading(builder.Configuration);
 builder.Services.AddSingleton<StorePreparation>();
 builder.Services.AddHostedService(services => services.GetRequiredService<StorePreparation>());
+builder.Services.AddHostedService<SearchIndexMaintenanceService>();
 builder.Services.AddNewsDeskDesk(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection().PersistKeysToDbContext<NewsDeskDbContext>().SetApplicationName("NewsDesk");
 builder.Services.AddRazorPages().AddNewsDeskDeskPages();

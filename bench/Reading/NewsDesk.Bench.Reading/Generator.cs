@@ -7,6 +7,7 @@ using NewsDesk.Core.Articles;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.FrontPage;
 using NewsDesk.Core.Hosting;
+using NewsDesk.Core.Search;
 using NewsDesk.Core.Taxonomy;
 using NewsDesk.Core.Text;
 
@@ -166,6 +167,16 @@ internal static class Generator
         await using (var scope = provider.CreateAsyncScope())
         {
             await CurateAsync(scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>(), places, now);
+        }
+
+        // What `newsdesk ingest` does after a bulk import (and the web host within the hour): the search index in one
+        // part, the shape a store that is looked after has.
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<ISearchIndexMaintenance>().CompactIfWorthwhileAsync() is { } compaction)
+            {
+                await Console.Error.WriteAsync($"\nsearch index compacted: {compaction.PartsBefore} segments to {compaction.PartsAfter} in {compaction.Elapsed.TotalSeconds:F1} s");
+            }
         }
 
         await Console.Error.WriteLineAsync($"\n{count} stories in {file} in {watch.Elapsed.TotalSeconds:F1} s");

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsDesk.Core.Search;
 using NewsDesk.Ingest.Pipeline;
 
 namespace NewsDesk.Cli.Commands;
@@ -12,7 +14,7 @@ namespace NewsDesk.Cli.Commands;
 /// <c>--json</c> standard output carries exactly one JSON object; logs go to standard error. Exit 0 when every
 /// input was processed (rejections included), 2 on a usage error, 1 when the store is unusable.
 /// </summary>
-internal static class IngestCommand
+internal static partial class IngestCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -70,10 +72,34 @@ internal static class IngestCommand
                 }
             }
 
+            if (summary.Added + summary.Updated > 0)
+            {
+                await CompactSearchIndexAsync(host.Services, cancellationToken);
+            }
+
             return CliApp.Ok;
         });
         return command;
     }
+
+    /// <summary>A bulk import leaves the search index in parts that every search reads; compacting them now, when worth
+    /// it, keeps searches fast without waiting for the web host's hourly check. The ingest itself already succeeded, so a
+    /// failure here is only a warning.</summary>
+    private static async Task CompactSearchIndexAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISearchIndexMaintenance>().CompactIfWorthwhileAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCompactionFailed(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestCommand)), ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Compacting the search index failed; the web host will try again")]
+    private static partial void LogCompactionFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>A command line that parsed but makes no sense; exit code 2.</summary>

@@ -22,4 +22,9 @@ public sealed class NewsDeskOptions
     /// uncached searches by about a tenth (docs/benchmarks.md).</summary>
     [Range(1, 1024)]
     public int PageCacheMiB { get; set; } = 16;
+
+    /// <summary>How often the web host checks whether the search index is worth compacting
+    /// (<see cref="Search.ISearchIndexMaintenance"/>), the first time one interval after start. Zero turns it off.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan SearchMaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
 }
