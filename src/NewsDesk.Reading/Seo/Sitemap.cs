@@ -9,7 +9,7 @@ using NewsDesk.Reading.Stories;
 namespace NewsDesk.Reading.Seo;
 
 /// <summary>
-/// /sitemap.xml lists the front page, the region, topic and tag indexes, every region and topic page with at least one
+/// /sitemap.xml lists the front page, the region, topic, tag and author indexes, every region and topic page with at least one
 /// published story, and every published story. Pages of the thousands of built-in regions without stories are left
 /// out (and carry noindex) until a story is filed there: search engines treat empty listings as thin content.
 /// A sitemap holds at most 50,000 URLs, so past that /sitemap.xml becomes a sitemap index of /sitemaps/pages.xml and
@@ -60,7 +60,7 @@ public sealed class Sitemap(StoryQueries stories, ReadingTaxonomy taxonomy, Stor
     {
         var snapshot = await taxonomy.GetAsync(cancellationToken);
         var stats = await counts.GetAsync(cancellationToken);
-        var pages = new List<(string, DateTime?)> { ("/", null), ("/regions", null), ("/topics", null), ("/tags", null) };
+        var pages = new List<(string, DateTime?)> { ("/", null), ("/regions", null), ("/topics", null), ("/tags", null), ("/authors", null) };
         pages.AddRange(snapshot.Regions.Where(r => stats.Count(r.Id) > 0).OrderBy(r => r.Path, StringComparer.Ordinal).Select(r => (r.Url, (DateTime?)null)));
         pages.AddRange(snapshot.Topics.Where(t => stats.TopicsAllTime.GetValueOrDefault(t.Id) > 0).Select(t => (t.Url, (DateTime?)null)));
         return pages;
