@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,19 +17,20 @@ public sealed class ErrorModel : PageModel
     /// <summary>Words from the address that was not found ("/regions/south-atlantis" → "south atlantis"), to search for.</summary>
     public string? Suggestion { get; private set; }
 
-    // Status-code pages re-execute this page with the failed request's own method: a 405 for a form posted to a
-    // public page arrives as a POST. Each method needs its handler, or the page renders without one (as a 500).
-    public void OnPost(int? code) => OnGet(code);
+    // Status-code pages re-execute this page with the failed request's own method and body: a 405 for a form posted to
+    // a public page arrives as a POST. Each method needs its handler, or the page renders without one (as a 500). The
+    // code is read from the route, not bound: when the form cannot be read (too large, malformed), MVC binds nothing.
+    public void OnPost() => OnGet();
 
-    public void OnPut(int? code) => OnGet(code);
+    public void OnPut() => OnGet();
 
-    public void OnDelete(int? code) => OnGet(code);
+    public void OnDelete() => OnGet();
 
-    public void OnPatch(int? code) => OnGet(code);
+    public void OnPatch() => OnGet();
 
-    public void OnGet(int? code)
+    public void OnGet()
     {
-        Status = code ?? StatusCodes.Status500InternalServerError;
+        Status = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         Response.StatusCode = Status;
         if (IsNotFound && HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path)

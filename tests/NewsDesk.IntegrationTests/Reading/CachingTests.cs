@@ -256,4 +256,22 @@ public sealed class CachingTests
             Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         }
     }
+
+    [Fact]
+    public async Task A_form_that_cannot_be_read_gets_its_own_status_page_not_a_500()
+    {
+        // The error page runs again with the failed request's method and body: it must not read that form itself
+        // (a desk upload over the server's body limit arrived there as a 400 and left as a 500).
+        await using var app = new ReadingApp { Environment = "Production" };
+        await app.InitializeAsync();
+        using var client = app.CreateClient();
+        using var content = new ByteArrayContent("--x\r\nnot a multipart body"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
+
+        using var post = await client.PostAsync(new Uri("/regions/japan", UriKind.Relative), content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Contains("Only for reading", await post.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Empty(app.Logs.Errors);
+    }
 }
