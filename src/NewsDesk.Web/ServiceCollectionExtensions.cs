@@ -1,9 +1,12 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.FileProviders;
 using NewsDesk.Core;
 using NewsDesk.Core.Users;
+using NewsDesk.Ingest;
 using NewsDesk.Web.Accounts;
 using NewsDesk.Web.Media;
 using NewsDesk.Web.Routing;
@@ -111,10 +114,22 @@ public static class ServiceCollectionExtensions
     public static bool SecureCookies(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetSection(DeskOptions.Section).GetValue<bool?>(nameof(DeskOptions.SecureCookies)) ?? !environment.IsDevelopment();
 
-    /// <summary>Per-area authorization, set once here rather than on each page.</summary>
+    /// <summary>Per-area authorization, set once here rather than on each page; the upload page's body limit.</summary>
     public static IMvcBuilder AddNewsDeskDeskPages(this IMvcBuilder mvc)
     {
         ArgumentNullException.ThrowIfNull(mvc);
+        mvc.Services.AddOptions<RazorPagesOptions>().Configure<IOptions<IngestOptions>>((o, ingest) =>
+        {
+            // Kestrel's default cap (about 28.6 MiB) refused a feed the ingest takes (Ingest:MaxFeedBytes) before
+            // anything read it. The page takes up to four files of that size at once; ingest refuses, by name, a file
+            // over it. Endpoint metadata, because the form is read (for its antiforgery token) before any page filter.
+            var limit = 4 * ingest.Value.MaxFeedBytes + (1 << 20);
+            o.Conventions.AddAreaPageApplicationModelConvention("Desk", "/Upload", page =>
+            {
+                page.EndpointMetadata.Add(new RequestSizeLimitAttribute(limit));
+                page.EndpointMetadata.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = limit });
+            });
+        });
         return mvc.AddRazorPagesOptions(o =>
         {
             o.Conventions.AuthorizeAreaFolder("Desk", "/", EditorPolicy);
