@@ -17,7 +17,8 @@ namespace NewsDesk.Ingest.Pipeline;
 internal sealed record WriteTarget(int SourceId, string SourceName, bool Publish);
 
 /// <summary>Counts of one write, applied to the summary only once their transaction has committed.</summary>
-internal sealed record WriteCounts(int Added, int Updated, int Duplicates);
+/// <param name="Refused">Items not written, with a one-line reason each.</param>
+internal sealed record WriteCounts(int Added, int Updated, int Duplicates, IReadOnlyList<(IncomingItem Item, string Reason)>? Refused = null);
 
 /// <summary>
 /// Stores items: recognises what it has seen (GUID within the source, then canonical URL, then content hash),
@@ -37,7 +38,7 @@ public sealed partial class ArticleWriter(
     {
         try
         {
-            return await WriteOnceAsync(items, target, cancellationToken);
+            return Report(await WriteOnceAsync(items, target, cancellationToken), reject);
         }
         catch (DbUpdateException ex) when (items.Count > 1)
         {
@@ -53,7 +54,7 @@ public sealed partial class ArticleWriter(
             {
                 try
                 {
-                    var counts = await WriteOnceAsync([item], target, cancellationToken);
+                    var counts = Report(await WriteOnceAsync([item], target, cancellationToken), reject);
                     added += counts.Added;
                     updated += counts.Updated;
                     duplicates += counts.Duplicates;
@@ -72,6 +73,16 @@ public sealed partial class ArticleWriter(
         }
 
         return new WriteCounts(added, updated, duplicates);
+    }
+
+    private static WriteCounts Report(WriteCounts counts, Action<IncomingItem, string> reject)
+    {
+        foreach (var (item, reason) in counts.Refused ?? [])
+        {
+            reject(item, reason);
+        }
+
+        return counts;
     }
 
     private sealed class Known(int id, int? sourceId, string? externalId, string? canonicalUrl, string? contentHash, Article? pending)
@@ -118,6 +129,12 @@ public sealed partial class ArticleWriter(
 
         var duplicates = Classify(prepared, await LookUpAsync(db, prepared, target.SourceId, cancellationToken), target.SourceId);
         var toWrite = prepared.Where(p => p.Match is null || p.IsUpdate).ToList();
+        // The desk's editor saves bodies up to this length: a longer story could be published, but not edited or
+        // unpublished, and every page, feed and search snippet showing it would carry it whole.
+        var refused = toWrite.Where(p => p.Item.Article.Body.Length > StoryFields.MaxBodyLength)
+            .Select(p => (p.Item, string.Create(CultureInfo.InvariantCulture, $"the body is {p.Item.Article.Body.Length:N0} characters long; a story may have {StoryFields.MaxBodyLength:N0}")))
+            .ToList();
+        toWrite.RemoveAll(p => refused.Exists(r => r.Item == p.Item));
         // Usually done ahead by PrepareAsync; what is left (a stale hint, a single item) takes both cores here.
         Parallel.ForEach(toWrite.Where(p => !p.Item.Fingerprinted), new ParallelOptions { CancellationToken = cancellationToken }, p => p.Item.Fingerprint());
 
@@ -197,7 +214,7 @@ public sealed partial class ArticleWriter(
             notifier.Notify();
         }
 
-        return new WriteCounts(added, updated, duplicates);
+        return new WriteCounts(added, updated, duplicates, refused);
     }
 
     /// <summary>

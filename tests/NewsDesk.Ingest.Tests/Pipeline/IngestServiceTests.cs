@@ -309,4 +309,22 @@ public sealed class IngestServiceTests
         Assert.Equal(1, summary.Added);
         Assert.Equal("item 1: an entry with no title, no text and no link", Assert.Single(summary.Rejected).Reason);
     }
+
+    [Fact]
+    public async Task An_item_whose_body_is_longer_than_a_story_may_be_is_refused_by_name_and_the_rest_stored()
+    {
+        await using var harness = await IngestHarness.CreateAsync();
+        var huge = string.Join(' ', Enumerable.Repeat("patrol", 200_000));
+        var path = harness.Files.Write("big.xml", $"""<rss version="2.0"><channel><title>W</title><item><title>Too long</title><description>{huge}</description></item><item><title>Fine</title><description>Short.</description></item></channel></rss>""");
+
+        var summary = await harness.IngestAsync(path);
+        var again = await harness.IngestAsync(path);
+
+        Assert.Equal(1, summary.Added);
+        Assert.Equal("\"Too long\": the body is 1,399,999 characters long; a story may have 1,000,000", Assert.Single(summary.Rejected).Reason);
+        Assert.Equal(["Fine"], (await harness.ArticlesAsync()).Select(a => a.Headline));
+        // Not stored, so not known: the next run refuses it again rather than calling it a duplicate.
+        Assert.Equal((0, 1), (again.Added, again.Duplicates));
+        Assert.Single(again.Rejected);
+    }
 }
