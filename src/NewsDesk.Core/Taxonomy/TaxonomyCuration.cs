@@ -158,6 +158,19 @@ public sealed class TaxonomyCuration(NewsDeskDbContext db, TimeProvider time)
             return CurationResult.Fail($"'{name}' is already a name of '{term.Name}'.");
         }
 
+        // A name that another current term already answers to would make the tagger file that term's mentions here
+        // too, and editors could no longer add either by name (TermLookup: any case, as they type it).
+        var exact = LikePattern.Escape(name);
+        var other = await db.Terms.AsNoTracking()
+            .Where(t => t.Id != term.Id && t.RetiredAt == null && t.MergedIntoId == null
+                && (EF.Functions.Like(t.Name, exact, LikePattern.EscapeCharacter) || t.Aliases.Any(a => EF.Functions.Like(a.Name, exact, LikePattern.EscapeCharacter))))
+            .Select(t => new { t.Name, t.Type })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (other is not null)
+        {
+            return CurationResult.Fail($"'{name}' already names the {other.Type.ToString().ToLowerInvariant()} '{other.Name}'; an alias must name one term only.");
+        }
+
         AddAliasTo(term, name);
         db.Record(actor, Now, "term.alias.add", TypeName(term), term.Id, $"'{name}' for '{term.Name}'");
         await db.SaveChangesAsync(cancellationToken);

@@ -128,6 +128,26 @@ public sealed class CurationTests(DeskApp app) : IClassFixture<DeskApp>
     }
 
     [Fact]
+    public async Task An_alias_that_already_names_another_term_is_refused()
+    {
+        var bomber = await app.TermAsync(TermType.Tag, "H-6");
+        var japan = await app.TermAsync(TermType.Region, "Japan");
+        var grey = await app.TermAsync(TermType.Topic, "Grey-zone tactics");
+        await app.WithServiceAsync<TaxonomyCuration, CurationResult>(c => c.AddAliasAsync(grey.Id, "Cabbage strategy", Actor.System("test")));
+
+        var byName = await app.WithServiceAsync<TaxonomyCuration, CurationResult>(c => c.AddAliasAsync(bomber.Id, "JAPAN", Actor.System("test")));
+        var byAlias = await app.WithServiceAsync<TaxonomyCuration, CurationResult>(c => c.AddAliasAsync(bomber.Id, "cabbage strategy", Actor.System("test")));
+        var fine = await app.WithServiceAsync<TaxonomyCuration, CurationResult>(c => c.AddAliasAsync(bomber.Id, "Xian H-6", Actor.System("test")));
+
+        Assert.Equal($"'JAPAN' already names the region '{japan.Name}'; an alias must name one term only.", byName.Error);
+        Assert.Equal("'cabbage strategy' already names the topic 'Grey-zone tactics'; an alias must name one term only.", byAlias.Error);
+        Assert.True(fine.Succeeded, fine.Error);
+        var aliases = await app.WithDbAsync(db => db.TermAliases.Where(a => a.TermId == bomber.Id).Select(a => a.Name).ToListAsync());
+        Assert.Contains("Xian H-6", aliases);
+        Assert.DoesNotContain("JAPAN", aliases);
+    }
+
+    [Fact]
     public async Task Changing_a_tags_kind_and_retiring_it_are_recorded()
     {
         var admin = await app.SignInAsync("Admin");
