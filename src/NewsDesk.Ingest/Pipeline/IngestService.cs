@@ -222,6 +222,12 @@ public sealed partial class IngestService(
                 var feed = content.Feed!;
                 using var items = feed.Items.GetEnumerator();
                 var hasFirst = items.MoveNext();
+                if (!hasFirst && feed.Warnings.Count > 0)
+                {
+                    // Read leniently and nothing came of it: a broken document, not an empty feed (and no source).
+                    throw new FeedFormatException(feed.Warnings[0].Replace("; read leniently", "", StringComparison.Ordinal) + "; no entry could be read from it");
+                }
+
                 var name = request.SourceName ?? feed.Info.Title ?? Path.GetFileName(input.Display.TrimEnd('/'));
                 source ??= await SourceAsync(name, SourceKind.Feed, input.DocumentUri, token);
                 runId = await StartRunAsync(input.Display, source.Id, request.Trigger, token);

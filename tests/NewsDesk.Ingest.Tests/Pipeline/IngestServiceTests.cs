@@ -327,4 +327,20 @@ public sealed class IngestServiceTests
         Assert.Equal((0, 1), (again.Added, again.Duplicates));
         Assert.Single(again.Rejected);
     }
+
+    [Fact]
+    public async Task A_broken_feed_that_yields_no_entry_is_refused_and_creates_no_source()
+    {
+        await using var harness = await IngestHarness.CreateAsync();
+        var path = harness.Files.Write("bad.xml", """<?xml version="1.0"?><rss version="2.0"><channel><title>Broken<item><title>x</title></channel>""");
+
+        var summary = await harness.IngestAsync(path);
+
+        Assert.Equal(0, summary.Added);
+        var reason = Assert.Single(summary.Rejected).Reason;
+        Assert.StartsWith("not well-formed XML (line 1, column ", reason, StringComparison.Ordinal);
+        Assert.EndsWith("; no entry could be read from it", reason, StringComparison.Ordinal);
+        await using var scope = harness.Store.NewContext();
+        Assert.Empty(await scope.Db.Sources.ToListAsync(TestContext.Current.CancellationToken));
+    }
 }
