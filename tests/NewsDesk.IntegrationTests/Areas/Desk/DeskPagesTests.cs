@@ -135,6 +135,10 @@ public sealed class DeskPagesTests(DeskApp app) : IClassFixture<DeskApp>
         await app.WithDbAsync(db => db.Sources.Where(s => s.Id == source.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.NextPollAt, DateTime.UtcNow.AddHours(5))));
 
         await admin.SubmitAsync("/admin/sources", $"form:has(#poll-{source.Id})", []);
+        // The test host polls no feeds, and the page says so rather than promising a poll.
+        Assert.Equal(
+            "Test feed is due now, but this instance does not poll feeds (Ingest:Polling:Enabled is off); an instance that does will poll it.",
+            (await admin.GetHtmlAsync("/admin/sources")).QuerySelector(".flash")!.TextContent.Trim());
         await admin.SubmitAsync($"/admin/sources/{source.Id}", "#source-form", new() { ["minutes"] = "1" });
         await admin.SubmitAsync($"/admin/sources/{source.Id}", "#source-form", new() { ["minutes"] = "15", ["trusted"] = "true" });
 

@@ -1,15 +1,18 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsDesk.Core.Audit;
 using NewsDesk.Core.Data;
 using NewsDesk.Core.Sources;
+using NewsDesk.Ingest;
 using NewsDesk.Web.Accounts;
 
 namespace NewsDesk.Web.Areas.Admin.Pages.Sources;
 
 /// <summary>Where stories come from, how often feeds are polled, and how the last poll went.</summary>
-public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time, IOptions<IngestPollingOptions> polling) : PageModel
 {
     public IReadOnlyList<Source> Sources { get; private set; } = [];
 
@@ -29,7 +32,10 @@ public sealed class IndexModel(NewsDeskDbContext db, TimeProvider time) : PageMo
         source.NextPollAt = now;
         db.Record(User.ToActor(), now, "source.poll", "source", source.Id, source.Name);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Flash"] = $"{source.Name} will be polled within a minute.";
+        // Say what will actually happen: a disabled source is never polled, and this instance may not poll at all.
+        TempData["Flash"] = !source.Enabled ? $"{source.Name} is due now, but it is disabled: enable it to have it polled."
+            : !polling.Value.Enabled ? $"{source.Name} is due now, but this instance does not poll feeds (Ingest:Polling:Enabled is off); an instance that does will poll it."
+            : string.Create(CultureInfo.InvariantCulture, $"{source.Name} will be polled within {polling.Value.IntervalSeconds} seconds.");
         return Redirect("/admin/sources");
     }
 
