@@ -42,9 +42,9 @@ public sealed record StoryFields(
     public Dictionary<string, string> Validate()
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(Headline))
+        if (Text.VisibleText.IsBlank(Headline))
         {
-            errors[nameof(Headline)] = "A headline is required.";
+            errors[nameof(Headline)] = "A headline is required (one that shows: zero-width and direction characters alone do not).";
         }
         else if (Headline.Length > Article.MaxHeadlineLength)
         {

@@ -1,4 +1,5 @@
 using NewsDesk.Core.Articles;
+using NewsDesk.Core.Text;
 using NewsDesk.Ingest.Feeds;
 using NewsDesk.Ingest.PlainText;
 using NewsDesk.Ingest.Text;
@@ -22,17 +23,17 @@ public static class ItemMapping
         ArgumentNullException.ThrowIfNull(item);
         var bodySource = item.Content ?? item.Summary;
         var headline = item.Title;
-        if (string.IsNullOrWhiteSpace(headline))
+        if (VisibleText.IsBlank(headline))
         {
             headline = FirstWords(bodySource is null ? "" : bodySource.IsHtml ? HtmlMarkdown.ToPlainText(bodySource.Value) : HtmlMarkdown.Collapse(bodySource.Value));
         }
 
-        if (string.IsNullOrWhiteSpace(headline))
+        if (VisibleText.IsBlank(headline))
         {
             headline = item.Link;
         }
 
-        if (string.IsNullOrWhiteSpace(headline))
+        if (VisibleText.IsBlank(headline))
         {
             reason = "an entry with no title, no text and no link";
             return null;

@@ -343,4 +343,16 @@ public sealed class IngestServiceTests
         await using var scope = harness.Store.NewContext();
         Assert.Empty(await scope.Db.Sources.ToListAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task An_entry_titled_only_with_invisible_characters_takes_its_headline_from_its_text()
+    {
+        await using var harness = await IngestHarness.CreateAsync();
+        var path = harness.Files.Write("zw.xml", "<rss version=\"2.0\"><channel><title>W</title><item><title>\u200B\u202E</title><description>Coast guard ships met near the shoal at dawn.</description></item></channel></rss>");
+
+        var summary = await harness.IngestAsync(path);
+
+        Assert.Equal(1, summary.Added);
+        Assert.Equal("Coast guard ships met near the shoal at dawn.", Assert.Single(await harness.ArticlesAsync()).Headline);
+    }
 }
