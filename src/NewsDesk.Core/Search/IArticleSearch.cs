@@ -55,14 +55,15 @@ public sealed record HighlightedText(IReadOnlyList<TextRun> Runs)
         var inMatch = false;
         for (var i = 0; i <= marked.Length; i++)
         {
-            if (i == marked.Length || marked[i] == open || marked[i] == close)
+            var control = i < marked.Length && IsDirectionControl(marked[i]);
+            if (i == marked.Length || marked[i] == open || marked[i] == close || control)
             {
                 if (i > start)
                 {
                     runs.Add(new TextRun(marked[start..i], inMatch));
                 }
 
-                if (i < marked.Length)
+                if (i < marked.Length && !control)
                 {
                     inMatch = marked[i] == open;
                 }
@@ -73,6 +74,10 @@ public sealed record HighlightedText(IReadOnlyList<TextRun> Runs)
 
         return new HighlightedText(runs);
     }
+
+    // Embeddings, overrides and isolates are left out: a snippet is cut from the middle of the text, so one opened
+    // before its close would turn the rest of the snippet (and of its line on the page) around.
+    private static bool IsDirectionControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }
 
 public sealed record TextRun(string Text, bool IsMatch);
