@@ -124,6 +124,10 @@ public sealed class DeskPagesTests(DeskApp app) : IClassFixture<DeskApp>
         var second = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await editor.PostAsync(new Uri("/desk/upload", UriKind.Relative), again, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("1", second.QuerySelector("#duplicate-count")!.TextContent);
         Assert.True(await app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Headline == "Uploaded headline" && a.Status == ArticleStatus.Incoming)));
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "ingest.upload").OrderBy(e => e.Id).Select(e => e.UserName + ": " + e.Summary).ToListAsync());
+        Assert.Equal(
+            ["editor@newsdesk.test: new.txt, seed-again.txt, empty.txt: 2 added, 0 updated, 0 duplicates, 1 rejected", "editor@newsdesk.test: new-again.txt: 0 added, 0 updated, 1 duplicates, 0 rejected"],
+            audit.TakeLast(2));
     }
 
     [Fact]
