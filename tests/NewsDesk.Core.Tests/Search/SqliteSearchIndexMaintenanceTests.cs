@@ -120,7 +120,9 @@ public sealed class SqliteSearchIndexMaintenanceTests
     [InlineData(3, 5000, 4600, false)] // 8% outside the largest
     [InlineData(3, 400, 200, false)] // half outside, but under 256 pages
     [InlineData(3, 5000, 4000, true)]
-    [InlineData(14, 41000, 12000, true)] // the 100,000-story bench store as generated
+    [InlineData(2, 2560, 2304, true)] // exactly 256 pages and a tenth outside
+    [InlineData(2, 2561, 2305, false)] // 256 pages, just under a tenth
+    [InlineData(14, 20855, 6133, true)] // the 100,000-story bench store generated before compaction existed
     public void Worth_compacting_once_a_tenth_and_256_pages_lie_outside_the_largest_segment(int segments, long pages, long largest, bool worth)
     {
         var maintenance = new SqliteSearchIndexMaintenance(null!, NullLogger<SqliteSearchIndexMaintenance>.Instance);
