@@ -92,7 +92,11 @@ internal static partial class IngestCommand
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ISearchIndexMaintenance>().CompactIfWorthwhileAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Stopped (Ctrl+C) while compacting: the ingest is done, and each compaction step stands on its own.
+        }
+        catch (Exception ex)
         {
             LogCompactionFailed(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestCommand)), ex);
         }
