@@ -75,6 +75,11 @@ public sealed partial class ArticleWriter(
         return new WriteCounts(added, updated, duplicates);
     }
 
+    private static string? Refusal(IncomingArticle article) =>
+        article.Body.Length > StoryFields.MaxBodyLength
+            ? string.Create(CultureInfo.InvariantCulture, $"the body is {article.Body.Length:N0} characters long; a story may have {StoryFields.MaxBodyLength:N0}")
+            : VisibleText.IsBlank(article.Headline) ? "the headline shows nothing (only invisible characters)" : null;
+
     private static WriteCounts Report(WriteCounts counts, Action<IncomingItem, string> reject)
     {
         foreach (var (item, reason) in counts.Refused ?? [])
@@ -131,9 +136,8 @@ public sealed partial class ArticleWriter(
         var toWrite = prepared.Where(p => p.Match is null || p.IsUpdate).ToList();
         // The desk's editor saves bodies up to this length: a longer story could be published, but not edited or
         // unpublished, and every page, feed and search snippet showing it would carry it whole.
-        var refused = toWrite.Where(p => p.Item.Article.Body.Length > StoryFields.MaxBodyLength)
-            .Select(p => (p.Item, string.Create(CultureInfo.InvariantCulture, $"the body is {p.Item.Article.Body.Length:N0} characters long; a story may have {StoryFields.MaxBodyLength:N0}")))
-            .ToList();
+        // A headline of only invisible characters would be published as an empty link.
+        var refused = toWrite.Select(p => (p.Item, Reason: Refusal(p.Item.Article))).Where(r => r.Reason is not null).Select(r => (r.Item, r.Reason!)).ToList();
         toWrite.RemoveAll(p => refused.Exists(r => r.Item == p.Item));
         // Usually done ahead by PrepareAsync; what is left (a stale hint, a single item) takes both cores here.
         Parallel.ForEach(toWrite.Where(p => !p.Item.Fingerprinted), new ParallelOptions { CancellationToken = cancellationToken }, p => p.Item.Fingerprint());

@@ -355,4 +355,16 @@ public sealed class IngestServiceTests
         Assert.Equal(1, summary.Added);
         Assert.Equal("Coast guard ships met near the shoal at dawn.", Assert.Single(await harness.ArticlesAsync()).Headline);
     }
+
+    [Fact]
+    public async Task An_article_file_whose_headline_shows_nothing_is_refused()
+    {
+        await using var harness = await IngestHarness.CreateAsync();
+        var path = harness.Files.Write("rlo.txt", "\u202E\n\nBy Someone\n\nA paragraph of the story.\n");
+
+        var summary = await harness.IngestAsync(path);
+
+        Assert.Equal(0, summary.Added);
+        Assert.EndsWith(": the headline shows nothing (only invisible characters)", Assert.Single(summary.Rejected).Reason, StringComparison.Ordinal);
+    }
 }
