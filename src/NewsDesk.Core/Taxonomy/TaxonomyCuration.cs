@@ -161,9 +161,11 @@ public sealed class TaxonomyCuration(NewsDeskDbContext db, TimeProvider time)
         // A name that another current term already answers to would make the tagger file that term's mentions here
         // too, and editors could no longer add either by name (TermLookup: any case, as they type it).
         var exact = LikePattern.Escape(name);
+        var slug = name.ToLowerInvariant();
         var other = await db.Terms.AsNoTracking()
             .Where(t => t.Id != term.Id && t.RetiredAt == null && t.MergedIntoId == null
-                && (EF.Functions.Like(t.Name, exact, LikePattern.EscapeCharacter) || t.Aliases.Any(a => EF.Functions.Like(a.Name, exact, LikePattern.EscapeCharacter))))
+                && (EF.Functions.Like(t.Name, exact, LikePattern.EscapeCharacter) || t.Slug == slug
+                    || t.Aliases.Any(a => EF.Functions.Like(a.Name, exact, LikePattern.EscapeCharacter))))
             .Select(t => new { t.Name, t.Type })
             .FirstOrDefaultAsync(cancellationToken);
         if (other is not null)
