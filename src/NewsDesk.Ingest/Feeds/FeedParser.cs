@@ -24,6 +24,9 @@ public sealed class ParsedFeed
 
     /// <summary>What was worked around without loss (a feed that was not well-formed but read leniently).</summary>
     public List<string> Warnings { get; } = [];
+
+    /// <summary>Why the XML was not well-formed, when it was read leniently because of that.</summary>
+    public string? XmlError { get; set; }
 }
 
 /// <summary>
@@ -94,6 +97,9 @@ public static class FeedParser
         }
 
         var notAFeed = failure as NotAFeedException;
+        feed.XmlError = failure is XmlException bad
+            ? string.Create(CultureInfo.InvariantCulture, $"not well-formed XML (line {bad.LineNumber}, column {bad.LinePosition}: {OneLine(bad.Message)})")
+            : null;
         feed.Warnings.Add(failure is XmlException xml
             ? string.Create(CultureInfo.InvariantCulture, $"not well-formed XML (line {xml.LineNumber}, column {xml.LinePosition}: {OneLine(xml.Message)}); read leniently")
             : "the document does not start with the feed; looking for it further in");

@@ -222,10 +222,10 @@ public sealed partial class IngestService(
                 var feed = content.Feed!;
                 using var items = feed.Items.GetEnumerator();
                 var hasFirst = items.MoveNext();
-                if (!hasFirst && feed.Warnings.Count > 0)
+                if (!hasFirst && feed.XmlError is { } xmlError)
                 {
                     // Read leniently and nothing came of it: a broken document, not an empty feed (and no source).
-                    throw new FeedFormatException(feed.Warnings[0].Replace("; read leniently", "", StringComparison.Ordinal) + "; no entry could be read from it");
+                    throw new FeedFormatException(xmlError + "; no entry could be read from it");
                 }
 
                 var name = request.SourceName ?? feed.Info.Title ?? Path.GetFileName(input.Display.TrimEnd('/'));
