@@ -121,8 +121,8 @@ public static class ServiceCollectionExtensions
         mvc.Services.AddOptions<RazorPagesOptions>().Configure<IOptions<IngestOptions>>((o, ingest) =>
         {
             // Kestrel's default cap (about 28.6 MiB) refused a feed the ingest takes (Ingest:MaxFeedBytes) before
-            // anything read it. The page takes up to four files of that size at once; ingest refuses, by name, a file
-            // over it. Endpoint metadata, because the form is read (for its antiforgery token) before any page filter.
+            // anything read it. A request may carry four files of that size (the total is what is capped); ingest
+            // refuses, by name, a file over it. Endpoint metadata, because the form is read (for its antiforgery token) before any page filter.
             var limit = 4 * ingest.Value.MaxFeedBytes + (1 << 20);
             o.Conventions.AddAreaPageApplicationModelConvention("Desk", "/Upload", page =>
             {
