@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsDesk.Core.Audit;
 using NewsDesk.Core.Data;
@@ -150,7 +151,10 @@ public sealed class StoryDesk(NewsDeskDbContext db, IArticleTagger tagger, TimeP
             await tagger.TagKeepingDecisionsAsync(db, article, cancellationToken);
         }
 
-        return await CommitAsync(article, "edit", "article.save", Summary(before, StoryFields.From(article), save, tagsChanged), actor, now, cancellationToken);
+        var summary = Summary(before, StoryFields.From(article), save, tagsChanged);
+        return save.RestoredRevision is { } restored
+            ? await CommitAsync(article, string.Create(CultureInfo.InvariantCulture, $"restore of revision {restored}"), "article.restore", string.Create(CultureInfo.InvariantCulture, $"restored revision {restored}; {summary}"), actor, now, cancellationToken)
+            : await CommitAsync(article, "edit", "article.save", summary, actor, now, cancellationToken);
     }
 
     public async Task<StoryOutcome> TransitionAsync(int id, Guid version, StoryAction action, Actor actor, DateTime? publishAt = null, CancellationToken cancellationToken = default)

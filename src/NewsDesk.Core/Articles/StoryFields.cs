@@ -103,7 +103,7 @@ public sealed record TagChoice(int TermId, LinkDecision Decision);
 /// <summary>A lead image already stored by the host's image store, to attach to a story.</summary>
 public sealed record LeadImageUpload(string Key, int Width, int Height);
 
-/// <summary>A full save of the story editor's form.</summary>
+/// <summary>A full save of the story editor's form, or of an old revision's text (<paramref name="RestoredRevision"/>).</summary>
 public sealed record StorySave(
     StoryFields Fields,
     IReadOnlyList<TagChoice> TagChoices,
@@ -112,4 +112,5 @@ public sealed record StorySave(
     LeadImageUpload? NewImage = null,
     bool RemoveImage = false,
     string? ImageAlt = null,
-    string? ImageCaption = null);
+    string? ImageCaption = null,
+    int? RestoredRevision = null);

@@ -122,6 +122,11 @@ public sealed class EditTests(DeskApp app) : IClassFixture<DeskApp>
         var article = await app.ArticleAsync(story.Id);
         Assert.Equal(("Revision story", "First paragraph.\n\nSecond paragraph."), (article.Headline, article.Body));
         Assert.Equal(4, await app.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == story.Id)));
+        // Recorded as what it was, in the revision list and the audit log.
+        var revisions = await editor.GetHtmlAsync($"{url}/revisions");
+        Assert.Contains("restore of revision 1", revisions.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "article" && e.EntityId == story.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderByDescending(e => e.Id).Select(e => e.Action + " " + e.Summary).FirstAsync());
+        Assert.StartsWith("article.restore Revision story: restored revision 1; ", audit, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class RevisionsModel(NewsDeskDbContext db, StoryDesk desk) : PageM
             return NotFound();
         }
 
-        var outcome = await desk.SaveAsync(Id, version, new StorySave(StoryFields.From(revision), [], []), User.ToActor(), cancellationToken);
+        var outcome = await desk.SaveAsync(Id, version, new StorySave(StoryFields.From(revision), [], [], RestoredRevision: number), User.ToActor(), cancellationToken);
         switch (outcome.Kind)
         {
             case StoryOutcomeKind.NotFound:
