@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ContentChangeInterceptor>();
         services.TryAddScoped<IArticleSearch, SqliteArticleSearch>();
         services.TryAddSingleton<SqliteTermFrequencies>();
+        services.TryAddSingleton(_ => SearchParallelism.ForThisMachine());
         services.TryAddScoped<ISearchIndexMaintenance, SqliteSearchIndexMaintenance>();
         services.AddScoped<StoryDesk>();
         services.AddScoped<TaxonomyCuration>();

@@ -280,8 +280,10 @@ public sealed class SqliteArticleSearchTests
             var frequencies = scope.Services.GetRequiredService<SqliteTermFrequencies>();
             await scope.Db.Database.OpenConnectionAsync(ct);
             var connection = scope.Db.Database.GetDbConnection();
-            Assert.True(await frequencies.IsWeightlessAsync(connection, "\"the\"", ct));
-            Assert.False(await frequencies.IsWeightlessAsync(connection, "\"frigate\"", ct));
+            Assert.Equal(new TermCount(9, 10), await frequencies.CountAsync(connection, "\"the\"", ct));
+            Assert.True(new TermCount(5, 10).Weightless);
+            Assert.False(new TermCount(4, 10).Weightless);
+            Assert.False((await frequencies.CountAsync(connection, "\"frigate\"", ct)).Weightless);
 
             // What BM25 over the whole query orders: the search ranks by "frigate" alone and must agree.
             var expected = await scope.Db.Database.SqlQuery<string>($"""
@@ -292,8 +294,11 @@ public sealed class SqliteArticleSearchTests
 
             Assert.True(SearchQuery.TryParse("the frigate", out var query, out _));
             var search = scope.Services.GetRequiredService<IArticleSearch>();
-            // Ranked by "frigate" alone; "the" filters.
-            Assert.Equal(("\"frigate\"", "(\"frigate\") NOT (\"the\")"), await ((SqliteArticleSearch)search).SplitAsync(connection, query, ct));
+            // Ranked by "frigate" alone, of which there are at most four matches; "the" filters.
+            Assert.Equal((("\"frigate\"", "(\"frigate\") NOT (\"the\")"), 4L), await ((SqliteArticleSearch)search).PlanAsync(connection, query, ct));
+            // Nothing to split off: both rank, and no more stories hold both than hold "drill".
+            Assert.True(SearchQuery.TryParse("frigate drill", out var both, out _));
+            Assert.Equal((null, 1L), await ((SqliteArticleSearch)search).PlanAsync(connection, both, ct));
             var first = await search.SearchAsync(new SearchRequest(query, Take: 2), ct);
             var second = await search.SearchAsync(new SearchRequest(query, Skip: 2, Take: 2), ct);
             // The filtered path (joined to Articles for the date) splits the same way.
@@ -304,5 +309,88 @@ public sealed class SqliteArticleSearchTests
             Assert.Equal(expected, dated.Hits.Select(h => h.Slug));
             Assert.Contains(new TextRun("the", true), first.Hits[0].Headline.Runs);
         }
+    }
+
+    [Fact]
+    public async Task Ranking_in_parts_finds_the_same_pages_as_ranking_at_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = await TestStore.CreateAsync();
+        var now = DateTime.UtcNow;
+        await using (var scope = store.NewContext())
+        {
+            // Scores vary with how often "patrol" comes and where; many stories tie, so the order within ties (newest
+            // id first) must survive the merge. Two are scheduled for later and must be found by neither.
+            for (var i = 0; i < 90; i++)
+            {
+                var headline = i % 3 == 0 ? $"Frigate patrol {i}" : $"Coast guard report {i}";
+                var body = string.Join(' ', Enumerable.Repeat("The patrol went out.", (i % 5) + 1)) + (i % 7 == 0 ? " A frigate followed." : "");
+                var article = new Article($"story-{i}", headline, body, ArticleStatus.Draft, now.AddDays(-i));
+                article.Publish(i < 2 ? now.AddDays(1) : now.AddDays(-i));
+                scope.Db.Articles.Add(article);
+            }
+
+            await scope.Db.SaveChangesAsync(ct);
+        }
+
+        await using (var scope = store.NewContext())
+        {
+            SqliteArticleSearch Search(int parts) => new(
+                scope.Db,
+                scope.Services.GetRequiredService<IServiceScopeFactory>(),
+                TimeProvider.System,
+                scope.Services.GetRequiredService<SqliteTermFrequencies>(),
+                new SearchParallelism(parts, 1));
+
+            foreach (var text in new[] { "patrol", "the patrol", "frigate patrol", "patrol -frigate", "guard OR frigate" })
+            {
+                Assert.True(SearchQuery.TryParse(text, out var query, out _));
+                foreach (var request in new[]
+                {
+                    new SearchRequest(query, Take: 20),
+                    new SearchRequest(query, Skip: 20, Take: 20),
+                    new SearchRequest(query, Skip: 80, Take: 20),
+                    new SearchRequest(query, FromUtc: now.AddDays(-40), Take: 15),
+                })
+                {
+                    var once = await Search(1).SearchAsync(request, ct);
+                    var inParts = await Search(3).SearchAsync(request, ct);
+                    Assert.Equal(once.Total, inParts.Total);
+                    Assert.Equal(once.Hits.Select(h => (h.Slug, h.Snippet.ToString())), inParts.Hits.Select(h => (h.Slug, h.Snippet.ToString())));
+                }
+            }
+
+            Assert.True(SearchQuery.TryParse("patrol", out var patrol, out _));
+            var all = await Search(3).SearchAsync(new SearchRequest(patrol, Take: 100), ct);
+            Assert.Equal(88, all.Total);
+            Assert.DoesNotContain(all.Hits, h => h.Slug is "story-0" or "story-1");
+            // Ties in score (the same text) come newest id first, across the parts' boundaries too.
+            var expected = await scope.Db.Database.SqlQuery<string>($"""
+                SELECT a.Slug AS Value FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+                WHERE ArticleSearch MATCH 'patrol' AND a.PublishedAt <= {now}
+                ORDER BY bm25(ArticleSearch, 10.0, 4.0, 1.0), s.rowid DESC
+                """).ToListAsync(ct);
+            Assert.Equal(expected, all.Hits.Select(h => h.Slug));
+        }
+    }
+
+    [Fact]
+    public void Searches_running_at_once_share_the_parts_out()
+    {
+        var parallelism = new SearchParallelism(4, 500);
+        using (var alone = parallelism.Begin())
+        {
+            Assert.Equal(4, alone.Parts(10_000));
+            Assert.Equal(2, alone.Parts(1_200));
+            Assert.Equal(1, alone.Parts(100));
+            using var second = parallelism.Begin();
+            Assert.Equal(2, second.Parts(10_000));
+            using var third = parallelism.Begin();
+            Assert.Equal(1, third.Parts(10_000));
+        }
+
+        // The leases above are over: a search alone again gets every part.
+        using var again = parallelism.Begin();
+        Assert.Equal(4, again.Parts(10_000));
     }
 }
