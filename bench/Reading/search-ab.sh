@@ -10,17 +10,13 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 base=${2:-HEAD~1}
 port=${SEARCH_AB_PORT:-5134}
-db=$PWD/artifacts/bench/reading-100000.db
-[ -f "$db" ] || { echo "no $db: run bench/Reading/run.sh 100000 first" >&2; exit 1; }
-if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use; set SEARCH_AB_PORT" >&2; exit 1; fi
+# shellcheck source=../lib/two-builds.sh
+. bench/lib/two-builds.sh
+db=$(bench_store)
+port_free "$port" SEARCH_AB_PORT
 work=$(mktemp -d)
-cleanup() { pkill -f "$work/" 2>/dev/null || true; git worktree remove --force "$work/src" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-echo "building the working tree and $base..." >&2
-tools/publish.sh "$work/new" >/dev/null
-git worktree add -q --detach "$work/src" "$base"
-"$work/src/tools/publish.sh" "$work/base" "$work/src" >/dev/null
+trap 'remove_builds "$work"' EXIT
+build_both "$work" "$base"
 # shellcheck source=../lib/search-queries.sh
 . bench/lib/search-queries.sh
 search_queries 400 >"$work/queries"
@@ -41,8 +37,6 @@ one_round() {
   echo "$(percentile 50 <<<"$seq") $(percentile 95 <<<"$seq") $(percentile 50 <<<"$par") $(percentile 95 <<<"$par")"
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
-
 declare -A results
 for i in $(seq 1 "$rounds"); do
   for variant in base new; do
@@ -53,9 +47,8 @@ done
 echo "| build | one at a time: p50 ms per round | p95 ms per round | median p95 | 8 at a time: p95 ms per round | median p95 |"
 echo "| --- | --- | --- | ---: | --- | ---: |"
 for variant in base new; do
-  label=$([ "$variant" = base ] && echo "$base ($(git rev-parse --short "$base"))" || echo "working tree ($(git rev-parse --short HEAD))")
   col() { grep . <<<"${results[$variant]}" | awk -v c="$1" '{ print $c }'; }
-  echo "| $label | $(col 1 | tr '\n' ' ')| $(col 2 | tr '\n' ' ')| $(col 2 | median) | $(col 4 | tr '\n' ' ')| $(col 4 | median) |"
+  echo "| $(build_label "$variant" "$base") | $(col 1 | tr '\n' ' ')| $(col 2 | tr '\n' ' ')| $(col 2 | median) | $(col 4 | tr '\n' ' ')| $(col 4 | median) |"
 done
 echo
 echo "- load average $(cut -d' ' -f1-3 /proc/loadavg)"
