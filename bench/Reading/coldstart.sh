@@ -12,11 +12,7 @@ base=${2:-HEAD~1}
 port=${COLDSTART_PORT:-5133}
 # shellcheck source=../lib/two-builds.sh
 . bench/lib/two-builds.sh
-db=$(bench_store)
-port_free "$port" COLDSTART_PORT
-work=$(mktemp -d)
-trap 'remove_builds "$work"' EXIT
-build_both "$work" "$base"
+two_builds "$port" COLDSTART_PORT "$base"
 # shellcheck source=../lib/first-200.sh
 . bench/lib/first-200.sh
 # start APPDIR -> "wall_ms cpu_ms"

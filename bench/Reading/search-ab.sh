@@ -12,11 +12,7 @@ base=${2:-HEAD~1}
 port=${SEARCH_AB_PORT:-5134}
 # shellcheck source=../lib/two-builds.sh
 . bench/lib/two-builds.sh
-db=$(bench_store)
-port_free "$port" SEARCH_AB_PORT
-work=$(mktemp -d)
-trap 'remove_builds "$work"' EXIT
-build_both "$work" "$base"
+two_builds "$port" SEARCH_AB_PORT "$base"
 # shellcheck source=../lib/search-queries.sh
 . bench/lib/search-queries.sh
 search_queries 400 >"$work/queries"

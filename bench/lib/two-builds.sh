@@ -1,6 +1,17 @@
 # Shared by bench/Reading/coldstart.sh and bench/Reading/search-ab.sh, which compare the working tree with an earlier
 # revision on the 100,000-story bench store: source it from the repository root. Needs git and curl.
 
+# two_builds PORT SETTING BASE -> sets db (the bench store) and work (a directory removed on exit, with the servers
+# started from it), checks that PORT is free (SETTING names the variable that moves it) and builds both (build_both)
+two_builds() {
+  db=$(bench_store)
+  port_free "$1" "$2"
+  work=$(mktemp -d)
+  # shellcheck disable=SC2064 # work is fixed now
+  trap "remove_builds '$work'" EXIT
+  build_both "$work" "$3"
+}
+
 # bench_store -> the 100,000-story bench store's path; fails if it has not been generated
 bench_store() {
   local db=$PWD/artifacts/bench/reading-100000.db

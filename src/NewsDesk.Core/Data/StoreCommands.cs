@@ -12,16 +12,28 @@ public static class StoreCommands
     /// holds for a transaction stays open), hands <paramref name="use"/> a command in the current transaction, if any,
     /// and releases the connection after.
     /// </summary>
-    public static async Task<T> WithCommandAsync<T>(this DbContext db, Func<DbCommand, Task<T>> use, CancellationToken cancellationToken = default)
+    public static Task<T> WithCommandAsync<T>(this DbContext db, Func<DbCommand, Task<T>> use, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        return db.WithConnectionAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                return await use(command);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>As <see cref="WithCommandAsync{T}"/>, for work that runs several commands of its own on the connection.</summary>
+    public static async Task<T> WithConnectionAsync<T>(this DbContext db, Func<DbConnection, Task<T>> use, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(use);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return await use(command);
+            return await use(db.Database.GetDbConnection());
         }
         finally
         {

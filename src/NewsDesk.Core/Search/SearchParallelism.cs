@@ -26,6 +26,9 @@ internal sealed class SearchParallelism(int maxParts, long minMatchesPerPart)
         /// <summary>The parts for a search of at most <paramref name="matches"/> matches: its share of the cores when it began.</summary>
         public int Parts(long matches) => (int)Math.Max(1, Math.Min(owner._maxParts / running, matches / owner._minMatchesPerPart));
 
+        /// <summary>Whether this search may hand work to another connection at all.</summary>
+        public bool HasSpareCore => owner._maxParts / running > 1;
+
         public void Dispose() => Interlocked.Decrement(ref owner._running);
     }
 }

@@ -32,55 +32,52 @@ internal sealed class SqliteArticleSearch(
         var skip = Math.Max(0, request.Skip);
 
         using var lease = parallelism.Begin();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = db.Database.GetDbConnection();
-            (string Rank, string Unranked)? split = null;
-            int? total = null;
-            var parts = 1;
-            if (request.Order == SearchOrder.Relevance)
+        return await db.WithConnectionAsync<SearchResults>(
+            async connection =>
             {
-                var plan = await PlanAsync(connection, request.Query, cancellationToken);
-                split = plan.Split;
-                // Words that are common apart can be rare together: the count, wanted for a full page anyway, tells
-                // whether there are enough matches to rank in parts (rather than pay every part's start for a few).
-                if (lease.Parts(plan.MaxMatches) > 1)
+                (string Rank, string Unranked)? split = null;
+                int? total = null;
+                var parts = 1;
+                if (request.Order == SearchOrder.Relevance)
                 {
-                    total = await CountAsync(connection, request, match, regionIds, cancellationToken);
-                    parts = lease.Parts(total.Value);
+                    var plan = await PlanAsync(connection, request.Query, cancellationToken);
+                    split = plan.Split;
+                    // Words that are common apart can be rare together: the count, wanted for a full page anyway,
+                    // tells whether there are enough matches to rank in parts (rather than pay every part's start for
+                    // a few).
+                    if (lease.Parts(plan.MaxMatches) > 1)
+                    {
+                        total = await CountAsync(connection, request, match, regionIds, cancellationToken);
+                        parts = lease.Parts(total.Value);
+                    }
                 }
-            }
 
-            var ids = total <= skip ? [] : await RankAsync(connection, request, split, regionIds, skip + take, parts, cancellationToken);
-            ids = [.. ids.Skip(skip)];
+                var ids = total <= skip ? [] : await RankAsync(connection, request, split, regionIds, skip + take, parts, cancellationToken);
+                ids = [.. ids.Skip(skip)];
 
-            // Otherwise the total needs no ranking: with a core to spare it is counted on another connection while this
-            // one marks the page (on a busy server the hand-over would only queue). It is the page's own length when
-            // the page is short, and nothing to count when nothing matched.
-            Task<int> counting;
-            if (total is not null || (ids.Count < take && (ids.Count > 0 || skip == 0)))
-            {
-                counting = Task.FromResult(total ?? (skip + ids.Count));
-            }
-            else if (lease.Parts(long.MaxValue) > 1)
-            {
-                counting = Task.Run(() => OnOwnConnectionAsync(other => CountAsync(other, request, match, regionIds, cancellationToken), cancellationToken), cancellationToken);
-            }
-            else
-            {
-                counting = Task.FromResult(await CountAsync(connection, request, match, regionIds, cancellationToken));
-            }
+                // Otherwise the total needs no ranking: with a core to spare it is counted on another connection while
+                // this one marks the page (on a busy server the hand-over would only queue). It is the page's own
+                // length when the page is short, and nothing to count when nothing matched.
+                Task<int> counting;
+                if (total is not null || (ids.Count < take && (ids.Count > 0 || skip == 0)))
+                {
+                    counting = Task.FromResult(total ?? (skip + ids.Count));
+                }
+                else if (lease.HasSpareCore)
+                {
+                    counting = Task.Run(() => OnOwnConnectionAsync(other => CountAsync(other, request, match, regionIds, cancellationToken), cancellationToken), cancellationToken);
+                }
+                else
+                {
+                    counting = Task.FromResult(await CountAsync(connection, request, match, regionIds, cancellationToken));
+                }
 
-            var highlighting = ids.Count == 0 ? Task.FromResult(new Dictionary<int, SearchHit>()) : HighlightAsync(connection, match, ids, cancellationToken);
-            await Task.WhenAll(counting, highlighting);
-            var hits = await highlighting;
-            return new SearchResults(await counting, [.. ids.Where(hits.ContainsKey).Select(id => hits[id])]);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                var highlighting = ids.Count == 0 ? Task.FromResult(new Dictionary<int, SearchHit>()) : HighlightAsync(connection, match, ids, cancellationToken);
+                await Task.WhenAll(counting, highlighting);
+                var hits = await highlighting;
+                return new SearchResults(await counting, [.. ids.Where(hits.ContainsKey).Select(id => hits[id])]);
+            },
+            cancellationToken);
     }
 
     /// <summary>The FTS5 query for a parsed search. Words are letters and digits only, so quoting them is enough.</summary>
@@ -274,16 +271,7 @@ internal sealed class SqliteArticleSearch(
     private async Task<T> OnOwnConnectionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>();
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await work(context.Database.GetDbConnection());
-        }
-        finally
-        {
-            await context.Database.CloseConnectionAsync();
-        }
+        return await scope.ServiceProvider.GetRequiredService<NewsDeskDbContext>().WithConnectionAsync(work, cancellationToken);
     }
 
     private static void AddFilters(DbCommand command, StringBuilder where, SearchRequest request, List<int>? regionIds)

@@ -38,41 +38,37 @@ internal sealed partial class SqliteSearchIndexMaintenance(NewsDeskDbContext db,
             return null;
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = db.Database.GetDbConnection();
-            var before = await ShapeAsync(connection, cancellationToken);
-            if (!IsWorthCompacting(before))
+        return await db.WithConnectionAsync<SearchIndexCompaction?>(
+            async connection =>
             {
-                return null;
-            }
-
-            var watch = Stopwatch.StartNew();
-            var steps = 0;
-            // Each step reports through total_changes() whether it merged anything; a bound in case it never says no.
-            var maxSteps = 10 + (4 * before.Pages / PagesPerStep);
-            while (steps < maxSteps)
-            {
-                // Negative once: FTS5 then puts every segment on one level and merges them as one. Positive after, so
-                // a segment that writes add meanwhile does not restart that merge (as a negative count would).
-                if (!await StepAsync(connection, steps++ == 0 ? -PagesPerStep : PagesPerStep, cancellationToken))
+                var before = await ShapeAsync(connection, cancellationToken);
+                if (!IsWorthCompacting(before))
                 {
-                    break;
+                    return null;
                 }
 
-                await Task.Delay(Pause, cancellationToken);
-            }
+                var watch = Stopwatch.StartNew();
+                var steps = 0;
+                // Each step reports through total_changes() whether it merged anything; a bound in case it never says no.
+                var maxSteps = 10 + (4 * before.Pages / PagesPerStep);
+                while (steps < maxSteps)
+                {
+                    // Negative once: FTS5 then puts every segment on one level and merges them as one. Positive after, so
+                    // a segment that writes add meanwhile does not restart that merge (as a negative count would).
+                    if (!await StepAsync(connection, steps++ == 0 ? -PagesPerStep : PagesPerStep, cancellationToken))
+                    {
+                        break;
+                    }
 
-            var after = await ShapeAsync(connection, cancellationToken);
-            var compaction = new SearchIndexCompaction(before.Segments, after.Segments, steps, watch.Elapsed);
-            LogCompacted(compaction.PartsBefore, compaction.PartsAfter, compaction.Steps, (long)compaction.Elapsed.TotalMilliseconds);
-            return compaction;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                    await Task.Delay(Pause, cancellationToken);
+                }
+
+                var after = await ShapeAsync(connection, cancellationToken);
+                var compaction = new SearchIndexCompaction(before.Segments, after.Segments, steps, watch.Elapsed);
+                LogCompacted(compaction.PartsBefore, compaction.PartsAfter, compaction.Steps, (long)compaction.Elapsed.TotalMilliseconds);
+                return compaction;
+            },
+            cancellationToken);
     }
 
     /// <summary>Segments of the index and their leaf pages, all and in the largest.</summary>

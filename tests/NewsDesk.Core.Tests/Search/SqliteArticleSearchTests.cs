@@ -385,8 +385,10 @@ public sealed class SqliteArticleSearchTests
             Assert.Equal(1, alone.Parts(100));
             using var second = parallelism.Begin();
             Assert.Equal(2, second.Parts(10_000));
+            Assert.True(second.HasSpareCore);
             using var third = parallelism.Begin();
             Assert.Equal(1, third.Parts(10_000));
+            Assert.False(third.HasSpareCore);
         }
 
         // The leases above are over: a search alone again gets every part.
